@@ -1,0 +1,65 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentVariables } from './environment-variables';
+
+/** The settings every part of the app reads; built once at boot from the validated environment. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  chromiumPath: string;
+  fetchAllowlist: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  workerConcurrency: number;
+  workerHeartbeatStaleSeconds: number;
+  /** Signs session cookies and CSRF tokens; secret. */
+  sessionSecret: string;
+  /** Whether cookies are marked Secure (set when the app is served over https). */
+  secureCookies: boolean;
+}
+
+/** A configuration error; its message is one line naming the variable and what was expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = plainToInstance(EnvironmentVariables, withoutEmptyValues(env), { exposeDefaultValues: true });
+  const [firstError] = validateSync(raw, { whitelist: true, stopAtFirstError: true });
+  if (firstError) {
+    const reason = Object.values(firstError.constraints ?? {})[0] ?? 'is invalid';
+    const given = describeGivenValue(firstError.property, env[firstError.property]);
+    throw new ConfigError(`Invalid environment variable ${firstError.property}${given}: ${reason}`);
+  }
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    queuePrefix: raw.QUEUE_PREFIX,
+    chromiumPath: raw.CHROMIUM_PATH,
+    fetchAllowlist: raw.FETCH_ALLOWLIST,
+    logLevel: raw.LOG_LEVEL,
+    workerConcurrency: raw.WORKER_CONCURRENCY,
+    workerHeartbeatStaleSeconds: raw.WORKER_HEARTBEAT_STALE_SECONDS,
+    sessionSecret: raw.SESSION_SECRET,
+    secureCookies: raw.SECURE_COOKIES,
+  };
+}
+
+/** `PORT=` (set but empty) means "use the default", as most tools read it. */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}
+
+/** Echo what was given so the fix is obvious, but never a secret or a password inside a URL. */
+function describeGivenValue(name: string, value: string | undefined): string {
+  if (value === undefined || SECRET_VARIABLES.has(name)) return '';
+  return `=${JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'))}`;
+}
+
+const SECRET_VARIABLES = new Set(['SESSION_SECRET']);

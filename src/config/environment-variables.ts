@@ -1,0 +1,111 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
+
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
+
+/**
+ * Every environment variable the app reads, with its default. Documented in README.md and .env.example;
+ * nothing outside src/config reads process.env.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number from 1 to 65535' })
+  @Min(1, { message: 'expected a whole number from 1 to 65535' })
+  @Max(65535, { message: 'expected a whole number from 1 to 65535' })
+  PORT = 3000;
+
+  @IsUrlWithProtocol(['postgres:', 'postgresql:'], {
+    message: 'expected a URL like postgres://user@host:5432/database',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pledgewatch';
+
+  @IsUrlWithProtocol(['redis:', 'rediss:'], { message: 'expected a URL like redis://host:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'expected 1-64 letters, digits, "_" or "-"' })
+  QUEUE_PREFIX = 'pledgewatch';
+
+  @IsString()
+  @MinLength(1, { message: 'expected the path of a Chromium executable' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @Matches(HOST_PORT, { each: true, message: 'expected comma-separated host:port entries' })
+  FETCH_ALLOWLIST: string[] = [];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number from 1 to 64' })
+  @Min(1, { message: 'expected a whole number from 1 to 64' })
+  @Max(64, { message: 'expected a whole number from 1 to 64' })
+  WORKER_CONCURRENCY = 4;
+
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of seconds from 5 to 3600' })
+  @Min(5, { message: 'expected a whole number of seconds from 5 to 3600' })
+  @Max(3600, { message: 'expected a whole number of seconds from 5 to 3600' })
+  WORKER_HEARTBEAT_STALE_SECONDS = 30;
+
+  /** The default is for a developer's machine only; production must set its own. */
+  @IsString()
+  @MinLength(16, { message: 'expected a secret of at least 16 characters' })
+  SESSION_SECRET = 'development-only-session-secret-change-me';
+
+  @Transform(({ value }: { value: unknown }) => toBoolean(value))
+  @IsBoolean({ message: 'expected true or false' })
+  SECURE_COOKIES = false;
+}
+
+function toInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+}
+
+function toBoolean(value: unknown): unknown {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
+function IsUrlWithProtocol(protocols: string[], options: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isUrlWithProtocol',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string') return false;
+          try {
+            const url = new URL(value);
+            return protocols.includes(url.protocol) && url.hostname.length > 0;
+          } catch {
+            return false;
+          }
+        },
+      },
+    });
+}

@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { allEntities } from './entities';
+import { allMigrations } from '../../migrations';
+
+/** One definition of how we talk to Postgres, shared by the app, the TypeORM CLI and the tests. */
+export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: allEntities,
+    migrations: allMigrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    // Schema changes only ever come from reviewed migrations (STYLE.md 9).
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: ['error'],
+    extra: { max: 10, connectionTimeoutMillis: 5000 },
+  };
+}
