@@ -1,0 +1,43 @@
+import type { ContentKind } from './content-type';
+
+/**
+ * What either fetcher (plain HTTP or Chromium) hands back. 404/410 and other client errors come back here
+ * with their status; only failures to get an answer at all are FetchErrors.
+ */
+export interface FetchResult {
+  requestedUrl: string;
+  /** After redirects; equals requestedUrl when there were none. */
+  finalUrl: string;
+  status: number;
+  /** The media type without parameters, e.g. `text/html`; empty for a 304. */
+  contentType: string;
+  kind?: ContentKind;
+  /** True for a 304 answer to a conditional GET: nothing else about the page is known. */
+  notModified: boolean;
+  etag?: string;
+  lastModified?: string;
+  /** Every URL that answered with a redirect, in order, starting with requestedUrl. */
+  redirects: string[];
+  /** Decoded HTML (HTTP fetcher: as served; browser fetcher: the rendered DOM). */
+  html?: string;
+  /** Plain text bodies and text extracted from PDFs. */
+  text?: string;
+  /** The charset the body was decoded with, when it was text. */
+  charset?: string;
+  /** The raw bytes as received (after content-encoding), for archiving and hashing. */
+  body: Buffer;
+  /** Browser fetches only: full-page PNG, height capped. */
+  screenshot?: Buffer;
+  /** Browser fetches only: `document.body.innerText`, so hidden elements are left out. */
+  renderedText?: string;
+  /** Browser fetches only: `document.title` after scripts ran. */
+  title?: string;
+  fetchedAt: Date;
+  via: 'http' | 'browser';
+}
+
+/** Validators from an earlier fetch of the same URL, for a conditional GET. */
+export interface ConditionalHeaders {
+  etag?: string;
+  lastModified?: string;
+}
