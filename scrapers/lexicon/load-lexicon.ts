@@ -2,7 +2,7 @@ import termsData from './terms.json';
 import cuesData from './cues.json';
 import datesData from './dates.json';
 import stopwordsData from './stopwords.json';
-import { PatternSet } from './pattern';
+import { PatternSet, type PatternEntry } from './pattern';
 import type { CategoryInfo, CueEntry, CueKind, TermCategory, TermEntry } from './lexicon.types';
 
 /** The lexicon compiled for matching. Built once per process from the JSON files beside this one. */
