@@ -165,7 +165,7 @@ export class HttpFetcher {
       });
     }
     const common = { ...base, contentType: contentType || kind, kind, notModified: false, body };
-    if (kind === 'pdf') return { ...common, text: await extractPdfText(body, final.href) };
+    if (kind === 'pdf') return { ...common, text: await extractPdfText(body, { url: final.href }) };
     const decoded = decodeBody(body, declared?.charset, kind === 'html');
     return kind === 'html'
       ? { ...common, html: decoded.text, charset: decoded.charset }

@@ -24,7 +24,7 @@ export function nextHop(
   }
   const next = parseFetchUrl(location, current);
   next.hash = '';
-  if (visited.length >= maxRedirects) {
+  if (visited.length > maxRedirects) {
     throw new FetchError('too_many_redirects', `more than ${maxRedirects} redirects`, { url: visited[0] });
   }
   if (visited.includes(next.href)) {

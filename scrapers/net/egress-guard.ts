@@ -50,8 +50,8 @@ export class EgressGuard {
   async resolve(hostname: string, port: number): Promise<ResolvedAddress> {
     const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
     const literal = classifyAddress(host);
-    const answers = literal
-      ? [{ address: literal.address, family: literal.address.includes(':') ? 6 : 4 } as ResolvedAddress]
+    const answers: ResolvedAddress[] = literal
+      ? [{ address: literal.address, family: literal.address.includes(':') ? 6 : 4 }]
       : await this.lookup(host);
     if (answers.length === 0) throw new FetchError('gone', `${host} has no addresses`);
     for (const answer of answers) this.vet(answer.address, port, literal ? undefined : host);

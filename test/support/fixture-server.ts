@@ -45,29 +45,36 @@ export class FixtureServer {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  private constructor(
-    private readonly server: Server,
-    readonly host: string,
-    readonly port: number,
-    private readonly fallback: FixtureRoute,
-  ) {}
+  private readonly server: Server;
+  private boundPort = 0;
 
-  static async start(options: FixtureServerOptions = {}): Promise<FixtureServer> {
-    const host = options.host ?? '127.0.0.1';
-    let fixture: FixtureServer | undefined;
-    const server = createServer((req, res) => fixture?.handle(req, res));
-    server.on('connect', (req: IncomingMessage, socket: Socket) => {
-      fixture?.record(req);
+  private constructor(
+    readonly host: string,
+    private readonly fallback: FixtureRoute,
+  ) {
+    this.server = createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', (socket: Socket) => this.track(socket));
+    this.server.on('connect', (req: IncomingMessage, socket: Socket) => {
+      this.record(req);
       socket.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n');
     });
+  }
+
+  static async start(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+    const fixture = new FixtureServer(
+      options.host ?? '127.0.0.1',
+      options.fallback ?? { status: 404, body: 'not found' },
+    );
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, resolve);
+      fixture.server.once('error', reject);
+      fixture.server.listen(options.port ?? 0, fixture.host, resolve);
     });
-    const { port } = server.address() as AddressInfo;
-    fixture = new FixtureServer(server, host, port, options.fallback ?? { status: 404, body: 'not found' });
-    server.on('connection', (socket: Socket) => fixture?.track(socket));
+    fixture.boundPort = (fixture.server.address() as AddressInfo).port;
     return fixture;
+  }
+
+  get port(): number {
+    return this.boundPort;
   }
 
   /** `http://127.0.0.1:<port>` */
