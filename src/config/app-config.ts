@@ -18,6 +18,7 @@ export interface AppConfig {
   sessionSecret: string;
   /** Whether cookies are marked Secure (set when the app is served over https). */
   secureCookies: boolean;
+  seedDemoData: boolean;
 }
 
 /** A configuration error; its message is one line naming the variable and what was expected. */
@@ -46,6 +47,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     workerHeartbeatStaleSeconds: raw.WORKER_HEARTBEAT_STALE_SECONDS,
     sessionSecret: raw.SESSION_SECRET,
     secureCookies: raw.SECURE_COOKIES,
+    seedDemoData: raw.SEED_DEMO_DATA,
   };
 }
 

@@ -77,6 +77,11 @@ export class EnvironmentVariables {
   @Transform(({ value }: { value: unknown }) => toBoolean(value))
   @IsBoolean({ message: 'expected true or false' })
   SECURE_COOKIES = false;
+
+  /** Whether start-up loads the demo data from seeds/ into a database that has no brands yet. */
+  @Transform(({ value }: { value: unknown }) => toBoolean(value))
+  @IsBoolean({ message: 'expected true or false' })
+  SEED_DEMO_DATA = true;
 }
 
 function toInteger(value: unknown): unknown {

@@ -1,0 +1,8 @@
+import { loadAppConfig } from '../src/config/app-config';
+import { ensureDatabaseExists } from '../src/database/ensure-database';
+
+// The TypeORM CLI cannot create the database it migrates; do it first.
+ensureDatabaseExists(loadAppConfig().databaseUrl).catch((error: unknown) => {
+  process.stderr.write(`Cannot reach the database: ${(error as Error).message}\n`);
+  process.exit(1);
+});
