@@ -1,0 +1,75 @@
+import { EDIT_CUE_KINDS, findCuesInFolded, type EditCueKind } from '../lexicon';
+import type { EditPair } from './sentence-diff';
+import type { SentenceItem } from './sentence-items';
+import { editDistanceWithin } from './similarity';
+
+export interface EditVerdict {
+  major: boolean;
+  reason: string;
+}
+
+function sortedNumbers(folded: string): string[] {
+  return (folded.match(/\d+(?:[.,]\d+)*/g) ?? [])
+    .map((number) => number.replace(/[.,](?=\d{3}\b)/g, ''))
+    .sort();
+}
+
+function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const left = [...a].sort();
+  const right = [...b].sort();
+  return left.every((value, index) => value === right[index]);
+}
+
+const CUE_REASONS: Record<EditCueKind, { fewer: string; more: string }> = {
+  negation: { fewer: 'a negation was dropped', more: 'a negation was added' },
+  prohibition: {
+    fewer: 'a prohibition or commitment was weakened',
+    more: 'a prohibition or commitment was added',
+  },
+  hedging: { fewer: 'hedging was removed', more: 'hedging was added' },
+  exception: { fewer: 'an exception or limit was removed', more: 'an exception or limit was added' },
+  euphemism: { fewer: 'vague wording was replaced', more: 'a vague phrase now stands in for a named place' },
+};
+
+function cueChange(before: SentenceItem, after: SentenceItem): string | undefined {
+  for (const kind of EDIT_CUE_KINDS) {
+    const old = findCuesInFolded(before.folded, kind);
+    const now = findCuesInFolded(after.folded, kind);
+    if (!sameMultiset(old, now)) return CUE_REASONS[kind][now.length < old.length ? 'fewer' : 'more'];
+  }
+  return undefined;
+}
+
+/** A typo fix or a change of case and punctuation: a handful of characters in the whole sentence. */
+function isSmallCorrection(before: SentenceItem, after: SentenceItem): boolean {
+  const limit = Math.min(6, Math.max(2, Math.floor(before.key.length * 0.03)));
+  return editDistanceWithin(before.key, after.key, limit) <= limit;
+}
+
+function labels(item: SentenceItem, strong: boolean): string[] {
+  return item.terms.filter((hit) => hit.strong === strong).map((hit) => hit.label);
+}
+
+/**
+ * Judges one edited sentence that speaks of the region or forced labour. Meaning changes (numbers and
+ * deadlines, negation, commitment vs hedging, exceptions, the named place or the materials covered) are
+ * major; a small correction that keeps all of these is minor.
+ */
+export function judgeStatementEdit({ before, after }: EditPair): EditVerdict {
+  const quote = `"${before.text}" -> "${after.text}"`;
+  if (!sameMultiset(sortedNumbers(before.folded), sortedNumbers(after.folded))) {
+    return { major: true, reason: `a number or deadline changed in a statement: ${quote}` };
+  }
+  const cue = cueChange(before, after);
+  if (cue) return { major: true, reason: `${cue} in a statement: ${quote}` };
+  if (isSmallCorrection(before, after))
+    return { major: false, reason: `small correction in a statement: ${quote}` };
+  if (!sameMultiset(labels(before, true), labels(after, true))) {
+    return { major: true, reason: `the region or forced-labour terms changed: ${quote}` };
+  }
+  if (!sameMultiset(labels(before, false), labels(after, false))) {
+    return { major: true, reason: `the materials or supply-chain scope changed in a statement: ${quote}` };
+  }
+  return { major: false, reason: `statement reworded without a change of meaning found: ${quote}` };
+}

@@ -1,0 +1,2 @@
+export { compareVersions, compareHtml } from './compare';
+export type { CompareResult, CompareHtmlOptions, ComparablePage, Significance } from './compare.types';

@@ -1,0 +1,37 @@
+import { findCuesInFolded, findTermsInFolded, type TermHit } from '../lexicon';
+import { foldAndMaskNoise, maskCounters, PLACEHOLDER } from './mask';
+
+/** A sentence ready for comparison: what the page shows, and what is compared. */
+export interface SentenceItem {
+  text: string;
+  /** Folded, with always-noise masked: what edit rules read. */
+  folded: string;
+  /** Comparison key: folded, counters masked when no term is present, punctuation dropped. */
+  key: string;
+  terms: TermHit[];
+  /** Mentions the region, forced labour, labour transfers or an initiative against them. */
+  strong: boolean;
+}
+
+const NOT_KEY_CHAR = new RegExp(`[^\\p{L}\\p{N}${PLACEHOLDER}]+`, 'gu');
+
+export function toSentenceItem(text: string): SentenceItem {
+  const folded = foldAndMaskNoise(text);
+  const terms = findTermsInFolded(folded);
+  const comparable = terms.length > 0 ? folded : maskCounters(folded);
+  const key = comparable.replace(NOT_KEY_CHAR, ' ').trim();
+  return { text, folded, key, terms, strong: terms.some((hit) => hit.strong) };
+}
+
+/**
+ * The sentences worth comparing: consent prompts, shop buttons and copyright lines go unless they mention
+ * the region, and so does anything left without a letter once counters are masked.
+ */
+export function comparableSentences(sentences: readonly string[]): SentenceItem[] {
+  return sentences
+    .map(toSentenceItem)
+    .filter(
+      (item) =>
+        /\p{L}/u.test(item.key) && (item.strong || findCuesInFolded(item.folded, 'boilerplate').length === 0),
+    );
+}

@@ -1,0 +1,4 @@
+// Public API of the scrapers library; the monitor in src/monitoring/ imports from here.
+export * from './extract';
+export * from './compare';
+export * from './lexicon';
