@@ -7,7 +7,9 @@ if (!fs.existsSync(file)) {
   process.exit(0);
 }
 const results = JSON.parse(fs.readFileSync(file, 'utf8'));
-const failedSuites = results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+const failedSuites = results.testResults.filter(
+  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+);
 for (const suite of failedSuites) console.log(`Suite failed to run: ${suite.name}`);
 const failed = results.numFailedTests + failedSuites.length;
 const skipped = results.numPendingTests + results.numTodoTests;

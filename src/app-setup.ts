@@ -39,7 +39,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
 
 /** Builds the worker (no HTTP). On SIGTERM, BullMQ workers finish their current jobs before the process exits. */
 export async function createWorkerApp(config: AppConfig) {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  const worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    bufferLogs: true,
+  });
   worker.useLogger(worker.get(Logger));
   worker.enableShutdownHooks();
   return worker;
@@ -50,7 +52,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Pledgewatch API')
-      .setDescription('Brands, their commitments on Uyghur Region sourcing and forced labour, and the evidence behind them')
+      .setDescription(
+        'Brands, their commitments on Uyghur Region sourcing and forced labour, and the evidence behind them',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

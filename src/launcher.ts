@@ -10,7 +10,10 @@ import { prepareDatabase } from './database/prepare-database';
  */
 async function launch(): Promise<void> {
   const config = exitOnConfigError();
-  await prepareDatabase(config.databaseUrl, { seedDemoData: config.seedDemoData, log: (line) => console.log(line) });
+  await prepareDatabase(config.databaseUrl, {
+    seedDemoData: config.seedDemoData,
+    log: (line) => console.log(line),
+  });
   const children = [runChild('api', 'main.js'), runChild('worker', 'worker.js')];
   let stopping = false;
   const stopAll = (signal: NodeJS.Signals) => {

@@ -7,6 +7,10 @@ import { infrastructureModules } from './infrastructure';
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [...infrastructureModules(config)], providers: [WorkerHeartbeatService] };
+    return {
+      module: WorkerModule,
+      imports: [...infrastructureModules(config)],
+      providers: [WorkerHeartbeatService],
+    };
   }
 }

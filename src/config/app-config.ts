@@ -54,7 +54,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** `PORT=` (set but empty) means "use the default", as most tools read it. */
 function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
   );
 }
 

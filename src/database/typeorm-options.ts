@@ -15,6 +15,10 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
+    // Extensions come from migrations only; left on, TypeORM would CREATE EXTENSION "uuid-ossp" at every start.
+    // gen_random_uuid() is built into Postgres 13+, so uuid columns need no extension at all.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     logging: ['error'],
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };

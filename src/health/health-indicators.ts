@@ -49,7 +49,10 @@ export class RedisAndWorkerIndicators {
         : 'No worker has ever reported a heartbeat';
       return indicator.down({ message });
     }
-    return indicator.up({ workers: alive.length, lastHeartbeatAgeSeconds: Math.min(...alive.map((b) => b.ageMs)) / 1000 });
+    return indicator.up({
+      workers: alive.length,
+      lastHeartbeatAgeSeconds: Math.min(...alive.map((b) => b.ageMs)) / 1000,
+    });
   }
 }
 

@@ -14,7 +14,9 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database, Redis and worker heartbeat: 200 when all are up, 503 naming what is down' })
+  @ApiOperation({
+    summary: 'Database, Redis and worker heartbeat: 200 when all are up, 503 naming what is down',
+  })
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

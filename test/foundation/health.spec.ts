@@ -13,10 +13,13 @@ describe('the API with its worker running', () => {
   });
 
   it('reports database, Redis and worker up on /health', async () => {
-    const body = await waitFor(async () => {
-      const response = await fetch(`${testApp.baseUrl}/health`);
-      return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
-    }, { description: '/health to answer 200' });
+    const body = await waitFor(
+      async () => {
+        const response = await fetch(`${testApp.baseUrl}/health`);
+        return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
+      },
+      { description: '/health to answer 200' },
+    );
     expect(body).toMatchObject({
       status: 'ok',
       info: { database: { status: 'up' }, redis: { status: 'up' }, worker: { status: 'up' } },
@@ -91,7 +94,11 @@ describe('the API when Redis cannot be reached', () => {
   it('answers /health with 503 naming Redis, and keeps serving', async () => {
     const response = await fetch(`${testApp.baseUrl}/health`);
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { statusCode: number; message: string; details: { error: object } };
+    const body = (await response.json()) as {
+      statusCode: number;
+      message: string;
+      details: { error: object };
+    };
     expect(body.statusCode).toBe(503);
     expect(body.message).toContain('redis');
     expect(body.details.error).toHaveProperty('redis.status', 'down');

@@ -37,7 +37,8 @@ describe('migrations', () => {
     const migrated = await schemaSnapshot();
     expect(migrated).toContain('extension pg_trgm');
 
-    for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < allMigrations.length; i++)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await schemaSnapshot()).toEqual([]);
 
     const reapplied = await dataSource.runMigrations({ transaction: 'each' });

@@ -38,7 +38,9 @@ export async function ensureTemplateDatabase(): Promise<string> {
   }
   await withAdminClient(async (client) => {
     try {
-      await client.query(`ALTER DATABASE ${quoteIdentifier(buildingName)} RENAME TO ${quoteIdentifier(name)}`);
+      await client.query(
+        `ALTER DATABASE ${quoteIdentifier(buildingName)} RENAME TO ${quoteIdentifier(name)}`,
+      );
     } catch (error: unknown) {
       // Another run finished the same template first: use theirs.
       if ((error as { code?: string }).code !== '42P04') throw error;

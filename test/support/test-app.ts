@@ -58,7 +58,12 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 
 /** Removes everything the test wrote under its queue prefix. */
 export async function deleteRedisKeys(config: AppConfig): Promise<void> {
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
   try {
     await redis.connect();
     let cursor = '0';

@@ -33,13 +33,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export async function dropDatabase(name: string): Promise<void> {
-  await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`));
+  await withAdminClient((client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+  );
 }
 
 /** Test databases left behind by runs that were killed, older than a few hours. */
 export async function dropStaleTestDatabases(maxAgeSeconds = 3 * 3600): Promise<void> {
   const names = await withAdminClient(async (client) => {
-    const rows = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'pw\\_test\\_%'`);
+    const rows = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'pw\\_test\\_%'`,
+    );
     return rows.rows.map((row) => row.datname);
   });
   const now = Math.floor(Date.now() / 1000);

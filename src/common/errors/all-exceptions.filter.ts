@@ -16,7 +16,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
@@ -25,7 +27,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = DOMAIN_ERROR_STATUS[exception.code];
-      return withDetails({ statusCode, error: reasonPhrase(statusCode), message: exception.message }, exception.details);
+      return withDetails(
+        { statusCode, error: reasonPhrase(statusCode), message: exception.message },
+        exception.details,
+      );
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (exception instanceof QueryFailedError) {
@@ -52,16 +57,30 @@ function fromHttpException(exception: HttpException): ErrorBody {
     const down = Object.keys((fields as { error?: Record<string, unknown> }).error ?? {});
     return { ...base, message: `Down: ${down.join(', ')}`, details: response };
   }
-  const message = Array.isArray(fields.message) ? fields.message.join('; ') : String(fields.message ?? exception.message);
+  const message = Array.isArray(fields.message)
+    ? fields.message.join('; ')
+    : typeof fields.message === 'string'
+      ? fields.message
+      : exception.message;
   return withDetails({ ...base, message }, fields.details);
 }
 
-function fromDatabaseError(error: QueryFailedError & { code?: string; constraint?: string }): ErrorBody | undefined {
-  switch (error.code) {
+function fromDatabaseError(
+  error: QueryFailedError & { code?: string; constraint?: string },
+): ErrorBody | undefined {
+  switch (error.code ?? '') {
     case '23505':
-      return { statusCode: 409, error: 'Conflict', message: `Already exists (${error.constraint ?? 'unique value'})` };
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: `Already exists (${error.constraint ?? 'unique value'})`,
+      };
     case '23503':
-      return { statusCode: 409, error: 'Conflict', message: `Refers to a record that does not exist or is in use` };
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: `Refers to a record that does not exist or is in use`,
+      };
     case '22P02':
     case '22007':
     case '22008':

@@ -12,7 +12,12 @@ function flatten(errors: ValidationError[], parentPath: string): FieldProblem[] 
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
     const own: FieldProblem[] = error.constraints
-      ? [{ field, reasons: Object.values(error.constraints).map((reason) => qualify(reason, error.property, field)) }]
+      ? [
+          {
+            field,
+            reasons: Object.values(error.constraints).map((reason) => qualify(reason, error.property, field)),
+          },
+        ]
       : [];
     return own.concat(flatten(error.children ?? [], field));
   });
