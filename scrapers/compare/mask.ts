@@ -41,26 +41,52 @@ function maskPublicationDates(folded: string): string {
 }
 
 /**
- * Folds a sentence for comparison and masks what changes without meaning anything, in every sentence:
- * prices, clock times, copyright years, machine tokens, publication dates.
+ * Masks, in every sentence, what changes without meaning anything: prices, clock times, copyright years and
+ * machine tokens. The result is lowercased but not yet folded (numeric dates still have their slashes).
  */
-export function foldAndMaskNoise(sentence: string): string {
-  const lowered = sentence.toLowerCase();
-  const masked = lowered
+export function maskNoise(sentence: string): string {
+  return sentence
+    .toLowerCase()
     .replace(COPYRIGHT, PLACEHOLDER)
     .replace(PRICE, PLACEHOLDER)
     .replace(TIME, PLACEHOLDER)
     .replace(TOKEN, PLACEHOLDER);
-  return maskPublicationDates(foldForMatch(masked));
 }
 
+/** Folds for matching and masks dates that follow a publication label. */
+export function foldMasked(lowered: string): string {
+  return maskPublicationDates(foldForMatch(lowered));
+}
+
+const NUMERIC_DATE = /\b\d{1,4}([./-])\d{1,2}\1\d{1,4}\b|\b\d{1,2}[./]\d{4}\b|\b\d{4}-\d{2}-\d{2}t[\d:.]+z?/g;
+const NUMBER_BEFORE = /\d+(?:[.,]\d+)*[\s,.]{0,2}$/;
+const NUMBER_AFTER = /^[\s,.]{0,2}\d+(?:[.,]\d+)*/;
+
 /**
- * Also masks every number and date word: only for sentences without a lexicon term, where a changed number
- * is a date, a counter or a stock level rather than a deadline or a share of the supply chain.
+ * For sentences without a lexicon term only: also masks dates and counters, i.e. numeric dates and numbers
+ * next to a month, weekday, time unit or counter word ("2 February 2024", "3 days ago", "1,234 views").
+ * Bare numbers stay: "120 stores" becoming "135 stores" is still a change to the text.
  */
-export function maskCounters(folded: string): string {
-  const words = getLexicon()
+export function maskCounters(lowered: string): string {
+  const folded = foldMasked(lowered.replace(NUMERIC_DATE, PLACEHOLDER));
+  const spans = getLexicon()
     .dateWords.findInFolded(folded)
-    .map((hit) => ({ index: hit.index, length: hit.text.length }));
-  return replaceSpans(folded, words).replace(/\d+(?:[.,]\d+)*/g, PLACEHOLDER);
+    .flatMap((hit) => {
+      const before = NUMBER_BEFORE.exec(folded.slice(0, hit.index))?.[0] ?? '';
+      const after = NUMBER_AFTER.exec(folded.slice(hit.index + hit.text.length))?.[0] ?? '';
+      if (!/\d/.test(before + after)) return [];
+      return [{ index: hit.index - before.length, length: before.length + hit.text.length + after.length }];
+    });
+  return replaceSpans(folded, mergeSpans(spans));
+}
+
+function mergeSpans(spans: { index: number; length: number }[]): { index: number; length: number }[] {
+  const merged: { index: number; length: number }[] = [];
+  for (const span of [...spans].sort((a, b) => a.index - b.index)) {
+    const last = merged[merged.length - 1];
+    if (last && span.index <= last.index + last.length) {
+      last.length = Math.max(last.length, span.index + span.length - last.index);
+    } else merged.push({ ...span });
+  }
+  return merged;
 }

@@ -1,5 +1,5 @@
 import { findCuesInFolded, findTermsInFolded, type TermHit } from '../lexicon';
-import { foldAndMaskNoise, maskCounters, PLACEHOLDER } from './mask';
+import { foldMasked, maskCounters, maskNoise, PLACEHOLDER } from './mask';
 
 /** A sentence ready for comparison: what the page shows, and what is compared. */
 export interface SentenceItem {
@@ -16,9 +16,10 @@ export interface SentenceItem {
 const NOT_KEY_CHAR = new RegExp(`[^\\p{L}\\p{N}${PLACEHOLDER}]+`, 'gu');
 
 export function toSentenceItem(text: string): SentenceItem {
-  const folded = foldAndMaskNoise(text);
+  const lowered = maskNoise(text);
+  const folded = foldMasked(lowered);
   const terms = findTermsInFolded(folded);
-  const comparable = terms.length > 0 ? folded : maskCounters(folded);
+  const comparable = terms.length > 0 ? folded : maskCounters(lowered);
   const key = comparable.replace(NOT_KEY_CHAR, ' ').trim();
   return { text, folded, key, terms, strong: terms.some((hit) => hit.strong) };
 }
