@@ -11,7 +11,7 @@ export interface FixtureResponse {
 }
 
 /** A route is a canned answer or a handler; handlers may answer late or never (the server cleans up on close). */
-export type FixtureHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+export type FixtureHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 export type FixtureRoute = FixtureResponse | FixtureHandler;
 
 export interface RecordedRequest {

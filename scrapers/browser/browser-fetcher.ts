@@ -1,0 +1,260 @@
+import type { Browser, BrowserContext, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
+import { contentKindOf, parseContentType } from '../fetch/content-type';
+import { FetchError } from '../fetch/fetch-error';
+import type { FetchResult } from '../fetch/fetch-result';
+import { EgressGuard, type HostResolver } from '../net/egress-guard';
+import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/egress-proxy';
+import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
+import { BrowserHost } from './browser-host';
+import { cappedScreenshot } from './capped-screenshot';
+import { navigationFailure } from './navigation-errors';
+import { installPageFilter, type PageFilterState } from './page-filter';
+
+export interface BrowserFetcherOptions {
+  /** CHROMIUM_PATH from the config. */
+  executablePath?: string;
+  /** FETCH_ALLOWLIST entries (host:port). */
+  allowlist?: readonly string[];
+  resolver?: HostResolver;
+  maxPagesPerBrowser?: number;
+  navigationTimeoutMs?: number;
+  /** The whole fetch: lease, navigation, extraction and screenshot. */
+  fetchTimeoutMs?: number;
+  /** When navigation counts as done; `networkidle2` lets script-loaded content arrive. */
+  waitUntil?: PuppeteerLifeCycleEvent;
+  screenshotMaxHeight?: number;
+  viewport?: { width: number; height: number };
+  userAgent?: string;
+}
+
+export interface BrowserFetchOptions {
+  /** Skip the screenshot when only the text is wanted (monitor checks without evidence capture). */
+  screenshot?: boolean;
+}
+
+/**
+ * Renders pages in Chromium for watches that need JavaScript and for evidence captures. One instance per
+ * process: it owns the browser (through BrowserHost) and the egress proxy every browser connection uses.
+ * Each fetch gets a fresh incognito context, so no cookies or storage leak from one brand's page to another.
+ */
+export class BrowserFetcher {
+  private readonly guard: EgressGuard;
+  private readonly proxy: EgressProxy;
+  private readonly executablePath: string;
+  private host?: BrowserHost;
+  private started?: Promise<BrowserHost>;
+  private readonly settings: Required<
+    Omit<BrowserFetcherOptions, 'allowlist' | 'resolver' | 'executablePath' | 'userAgent'>
+  > & {
+    userAgent?: string;
+  };
+
+  constructor(options: BrowserFetcherOptions = {}) {
+    this.guard = new EgressGuard({ allowlist: options.allowlist, resolver: options.resolver });
+    this.proxy = new EgressProxy(this.guard);
+    this.settings = {
+      maxPagesPerBrowser: options.maxPagesPerBrowser ?? 50,
+      navigationTimeoutMs: options.navigationTimeoutMs ?? 30_000,
+      fetchTimeoutMs: options.fetchTimeoutMs ?? 60_000,
+      waitUntil: options.waitUntil ?? 'networkidle2',
+      screenshotMaxHeight: options.screenshotMaxHeight ?? 8000,
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      userAgent: options.userAgent,
+    };
+    this.executablePath = options.executablePath ?? '/usr/bin/chromium';
+  }
+
+  /** Connection failures the egress proxy recorded (refusals included), newest last. */
+  get egressFailures(): EgressProxy['failures'] {
+    return this.proxy.failures;
+  }
+
+  get proxyPort(): number {
+    return this.proxy.port;
+  }
+
+  browserPid(): number | undefined {
+    return this.host?.pid();
+  }
+
+  async fetch(url: string, options: BrowserFetchOptions = {}): Promise<FetchResult> {
+    const requested = parseFetchUrl(url);
+    vetLiteralHost(requested, this.guard.allowlist);
+    // A clear refusal up front; the proxy vets again (and is the check that counts) when Chromium connects.
+    await this.guard.resolve(requested.hostname, defaultPort(requested)).catch((error: unknown) => {
+      throw error instanceof FetchError ? error.withUrl(requested.href) : error;
+    });
+    const host = await this.start();
+    const lease = await host.lease();
+    let context: BrowserContext | undefined;
+    try {
+      context = await lease.browser.createBrowserContext();
+      return await this.withDeadline(lease.browser, requested.href, this.render(context, requested, options));
+    } finally {
+      if (context) await context.close().catch(() => undefined);
+      lease.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.host?.close();
+    await this.proxy.close();
+  }
+
+  /** The proxy starts first: Chromium's launch flags need its port. The browser itself launches on first lease. */
+  private start(): Promise<BrowserHost> {
+    this.started ??= this.proxy.start().then(() => {
+      this.host = new BrowserHost({
+        executablePath: this.executablePath,
+        proxyUrl: this.proxy.url,
+        maxPagesPerBrowser: this.settings.maxPagesPerBrowser,
+        launchTimeoutMs: 30_000,
+      });
+      return this.host;
+    });
+    return this.started;
+  }
+
+  private async render(
+    context: BrowserContext,
+    requested: URL,
+    options: BrowserFetchOptions,
+  ): Promise<FetchResult> {
+    const since = new Date();
+    const page = await context.newPage();
+    const filter = await installPageFilter(page);
+    await page.setViewport(this.settings.viewport);
+    if (this.settings.userAgent) await page.setUserAgent(this.settings.userAgent);
+    let response: HTTPResponse | null;
+    try {
+      response = await page.goto(requested.href, {
+        waitUntil: this.settings.waitUntil,
+        timeout: this.settings.navigationTimeoutMs,
+      });
+    } catch (error) {
+      throw this.explain(error, page, requested, since, filter);
+    }
+    if (!response)
+      throw new FetchError('transient', 'the navigation produced no response', { url: requested.href });
+    this.refuseProxyAnswer(response, requested);
+    // The page may have navigated itself (script, meta refresh) to somewhere the proxy refused.
+    if (filter.lastMainResponse) this.refuseProxyAnswer(filter.lastMainResponse, requested);
+    if (page.url().startsWith('chrome-error:')) {
+      throw this.explain(
+        new Error(`the page ended on an error page after ${filter.lastMainNavigation ?? 'a navigation'}`),
+        page,
+        requested,
+        since,
+        filter,
+      );
+    }
+    return this.collect(page, filter.lastMainResponse ?? response, requested, options);
+  }
+
+  private async collect(
+    page: Page,
+    response: HTTPResponse,
+    requested: URL,
+    options: BrowserFetchOptions,
+  ): Promise<FetchResult> {
+    const status = response.status();
+    if (status >= 500 || status === 429) {
+      throw new FetchError('transient', `the server answered ${status}`, { url: requested.href, status });
+    }
+    const declared = parseContentType(response.headers()['content-type']);
+    const kind = contentKindOf(declared, new Uint8Array());
+    if (kind !== 'html' && kind !== 'text') {
+      const what = declared?.mediaType ?? 'an undeclared type';
+      throw new FetchError('unsupported_content', `the browser fetcher renders HTML and text, not ${what}`, {
+        url: requested.href,
+        status,
+      });
+    }
+    const html = await page.content();
+    const { renderedText, title } = await page.evaluate(() => ({
+      renderedText: document.body ? document.body.innerText : '',
+      title: document.title,
+    }));
+    const screenshot =
+      options.screenshot === false
+        ? undefined
+        : await cappedScreenshot(page, this.settings.screenshotMaxHeight);
+    const headers = response.headers();
+    return {
+      requestedUrl: requested.href,
+      finalUrl: page.url(),
+      status,
+      contentType: declared?.mediaType ?? 'text/html',
+      kind,
+      notModified: false,
+      etag: headers.etag,
+      lastModified: headers['last-modified'],
+      redirects: response
+        .request()
+        .redirectChain()
+        .map((request) => request.url()),
+      html,
+      body: Buffer.from(html, 'utf8'),
+      renderedText,
+      title,
+      screenshot,
+      fetchedAt: new Date(),
+      via: 'browser',
+    };
+  }
+
+  /** The proxy answers a refused plain-HTTP navigation itself; that answer must not pass for the site's. */
+  private refuseProxyAnswer(response: HTTPResponse, requested: URL): void {
+    const kind = response.headers()[EGRESS_KIND_HEADER];
+    if (!kind) return;
+    const reason = decodeURIComponent(
+      response.headers()[EGRESS_REASON_HEADER] ?? 'refused by the egress proxy',
+    );
+    throw new FetchError(kind as FetchError['kind'], reason, { url: requested.href });
+  }
+
+  private explain(
+    error: unknown,
+    page: Page,
+    requested: URL,
+    since: Date,
+    filter: PageFilterState,
+  ): FetchError {
+    return navigationFailure(error, {
+      url: requested.href,
+      proxy: this.proxy,
+      since,
+      lastNavigation: filter.lastMainNavigation,
+      browserAlive: page.browser().connected,
+    });
+  }
+
+  /** Fails the fetch when it overruns, or at once when the browser dies under it (transient either way). */
+  private withDeadline<T>(browser: Browser, url: string, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    let onDisconnect: (() => void) | undefined;
+    const stop = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new FetchError(
+              'transient',
+              `the browser fetch took longer than ${this.settings.fetchTimeoutMs} ms`,
+              { url },
+            ),
+          ),
+        this.settings.fetchTimeoutMs,
+      );
+      onDisconnect = () =>
+        reject(new FetchError('transient', 'the browser crashed or was closed during the fetch', { url }));
+      if (!browser.connected) onDisconnect();
+      browser.once('disconnected', onDisconnect);
+    });
+    work.catch(() => undefined);
+    stop.catch(() => undefined);
+    return Promise.race([work, stop]).finally(() => {
+      clearTimeout(timer);
+      if (onDisconnect) browser.off('disconnected', onDisconnect);
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { pngSize } from '../../scrapers/browser/capped-screenshot';
+import { BrowserFetcher } from '../../scrapers/browser/browser-fetcher';
+import { FetchError } from '../../scrapers/fetch/fetch-error';
+import { FixtureServer, html, waitFor } from '../support/fixture-server';
+
+/** One browser for the whole file (the fetcher owns it); the crash test makes it launch a second. */
+describe('the browser fetcher', () => {
+  let fixture: FixtureServer;
+  let fetcher: BrowserFetcher;
+  const hanging: Array<{ end: () => void }> = [];
+
+  beforeAll(async () => {
+    fixture = await FixtureServer.start();
+    fetcher = new BrowserFetcher({
+      allowlist: [fixture.hostPort],
+      screenshotMaxHeight: 3000,
+      viewport: { width: 800, height: 600 },
+    });
+  });
+
+  afterAll(async () => {
+    hanging.forEach((res) => res.end());
+    await fetcher.close();
+    await fixture.close();
+  });
+
+  afterEach(() => fixture.reset());
+
+  it('returns the text a script rendered, including data it loaded after the page', async () => {
+    fixture.route('/data.json', {
+      headers: { 'content-type': 'application/json' },
+      body: '{"pledge":"We have signed the Call to Action."}',
+    });
+    fixture.route(
+      '/app',
+      html(`<title>Our sourcing</title><body><div id="root">Loading…</div><script>
+        fetch('/data.json').then((r) => r.json()).then((d) => { document.getElementById('root').textContent = d.pledge; });
+      </script></body>`),
+    );
+    const result = await fetcher.fetch(fixture.url('/app'));
+    expect(result).toMatchObject({
+      status: 200,
+      via: 'browser',
+      title: 'Our sourcing',
+      finalUrl: fixture.url('/app'),
+    });
+    expect(result.renderedText).toContain('We have signed the Call to Action.');
+    expect(result.html).toContain('We have signed the Call to Action.');
+  });
+
+  it('leaves hidden elements out of the rendered text', async () => {
+    fixture.route(
+      '/hidden',
+      html(`<body><p>Visible policy.</p><p style="display:none">Hidden retraction.</p><div hidden>Also hidden.</div>
+        <p style="visibility:hidden">Invisible.</p></body>`),
+    );
+    const result = await fetcher.fetch(fixture.url('/hidden'));
+    expect(result.renderedText).toContain('Visible policy.');
+    expect(result.renderedText).not.toMatch(/Hidden retraction|Also hidden|Invisible/);
+    expect(result.html).toContain('Hidden retraction.');
+  });
+
+  it('never downloads images, fonts or media', async () => {
+    fixture.route(
+      '/heavy',
+      html(`<style>@font-face { font-family: F; src: url(/font.woff2); } body { font-family: F; }</style>
+        <body><p>Text</p><img src="/logo.png"><video src="/clip.mp4" autoplay muted></video>
+        <div style="background-image:url(/bg.jpg);width:10px;height:10px"></div></body>`),
+    );
+    const result = await fetcher.fetch(fixture.url('/heavy'));
+    expect(result.renderedText).toContain('Text');
+    expect(fixture.hits('/heavy')).toBe(1);
+    expect(['/logo.png', '/font.woff2', '/clip.mp4', '/bg.jpg'].map((path) => fixture.hits(path))).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+
+  it('takes a PNG screenshot whose height is capped', async () => {
+    fixture.route(
+      '/tall',
+      html(
+        '<body style="margin:0"><div style="height:20000px;background:linear-gradient(red,blue)">Top</div></body>',
+      ),
+    );
+    const result = await fetcher.fetch(fixture.url('/tall'));
+    expect(result.screenshot).toBeDefined();
+    expect(pngSize(result.screenshot!)).toMatchObject({ height: 3000 });
+  });
+
+  it('screenshots a short page at its own height', async () => {
+    fixture.route('/short', html('<body style="margin:0"><div style="height:1200px">Short</div></body>'));
+    const result = await fetcher.fetch(fixture.url('/short'));
+    expect(pngSize(result.screenshot!)).toMatchObject({ height: 1200 });
+  });
+
+  it('reports the redirect chain and the final URL', async () => {
+    fixture.redirect('/old-policy', '/new-policy', 301).route('/new-policy', html('<p>New</p>'));
+    const result = await fetcher.fetch(fixture.url('/old-policy'));
+    expect(result.finalUrl).toBe(fixture.url('/new-policy'));
+    expect(result.redirects).toEqual([fixture.url('/old-policy')]);
+  });
+
+  it('returns a 404 as a result', async () => {
+    fixture.route('/gone', html('<p>Not here</p>', { status: 404 }));
+    await expect(fetcher.fetch(fixture.url('/gone'))).resolves.toMatchObject({ status: 404 });
+  });
+
+  it('fails a fetch transiently when Chromium is killed mid-fetch, and the next fetch gets a new browser', async () => {
+    fixture.route('/warm', html('<p>warm</p>'));
+    await fetcher.fetch(fixture.url('/warm'));
+    const firstPid = fetcher.browserPid();
+    expect(firstPid).toBeDefined();
+    fixture.route('/hang', (_req, res) => {
+      hanging.push(res);
+    });
+    const inFlight = fetcher.fetch(fixture.url('/hang'));
+    await waitFor(() => fixture.hits('/hang') === 1, 20_000, 'the browser to request /hang');
+    process.kill(firstPid!, 'SIGKILL');
+    const failure: unknown = await inFlight.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(FetchError);
+    expect(failure).toMatchObject({ kind: 'transient', retryable: true });
+    fixture.route('/after', html('<p>back again</p>'));
+    const next = await fetcher.fetch(fixture.url('/after'));
+    expect(next.renderedText).toContain('back again');
+    expect(fetcher.browserPid()).not.toBe(firstPid);
+  });
+});
+
+describe('the browser fetcher recycling', () => {
+  it('launches a new browser after the configured number of pages', async () => {
+    const fixture = await FixtureServer.start();
+    const fetcher = new BrowserFetcher({
+      allowlist: [fixture.hostPort],
+      maxPagesPerBrowser: 2,
+      waitUntil: 'load',
+    });
+    try {
+      fixture.route('/p', html('<p>page</p>'));
+      const pids: Array<number | undefined> = [];
+      for (let i = 0; i < 3; i += 1) {
+        await fetcher.fetch(fixture.url('/p'), { screenshot: false });
+        pids.push(fetcher.browserPid());
+      }
+      expect(pids[0]).toBe(pids[1]);
+      expect(pids[2]).not.toBe(pids[1]);
+    } finally {
+      await fetcher.close();
+      await fixture.close();
+    }
+  });
+});
