@@ -6,7 +6,7 @@ export type TermCategory =
 export type CueKind =
   'negation' | 'prohibition' | 'hedging' | 'exception' | 'euphemism' | 'soft404' | 'boilerplate';
 
-export const EDIT_CUE_KINDS = ['negation', 'prohibition', 'hedging', 'exception', 'euphemism'] as const;
+export const EDIT_CUE_KINDS = ['negation', 'euphemism', 'prohibition', 'hedging', 'exception'] as const;
 export type EditCueKind = (typeof EDIT_CUE_KINDS)[number];
 
 export interface CategoryInfo {
