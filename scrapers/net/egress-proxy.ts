@@ -186,7 +186,7 @@ export class EgressProxy {
     kind: FetchErrorKind,
     reason: string,
     target: string,
-    status = kind === 'blocked' ? 403 : 502,
+    status = kind === 'blocked' ? 403 : kind === 'invalid_url' ? 400 : 502,
     record = true,
   ): void {
     if (record) this.record(target, kind, reason);
