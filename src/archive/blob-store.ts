@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
+import type { EntityManager } from 'typeorm';
+import { Blob, BlobEncoding } from './blob.entity';
+
+export interface StoredBlob {
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** Formats that are compressed already: compressing them again costs time and saves nothing. */
+const STORED_AS_IS = /^(image\/(png|jpeg|webp|gif)|application\/(pdf|zip|gzip))$/;
+
+export function sha256Hex(content: Buffer | string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Content-addressed storage in Postgres. `put` runs in the caller's transaction and is idempotent, so a
+ * retried job that stores the same bytes again changes nothing.
+ */
+export async function putBlob(
+  manager: EntityManager,
+  content: Buffer | string,
+  mediaType: string,
+): Promise<StoredBlob> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const sha256 = sha256Hex(bytes);
+  const encoding: BlobEncoding = STORED_AS_IS.test(mediaType) ? 'identity' : 'br';
+  const stored =
+    encoding === 'br' ? brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : bytes;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(Blob)
+    .values({ sha256, mediaType, sizeBytes: bytes.length, encoding, content: stored })
+    .orIgnore()
+    .execute();
+  return { sha256, sizeBytes: bytes.length };
+}
+
+export async function getBlob(
+  manager: EntityManager,
+  sha256: string,
+): Promise<{ content: Buffer; mediaType: string } | null> {
+  const blob = await manager.findOne(Blob, { where: { sha256 } });
+  if (!blob) return null;
+  const content = blob.encoding === 'br' ? brotliDecompressSync(blob.content) : blob.content;
+  return { content, mediaType: blob.mediaType };
+}
