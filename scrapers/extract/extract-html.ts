@@ -41,9 +41,15 @@ export function pageFromBlocks(title: string, declared: string | undefined, bloc
   };
 }
 
+/** linkedom builds a document only from a whole page; wrap fragments and body-only markup into one. */
+function asWholePage(html: string): string {
+  if (/<html[\s>]/i.test(html)) return html;
+  return /<(?:head|body)[\s>]/i.test(html) ? `<html>${html}</html>` : `<html><body>${html}</body></html>`;
+}
+
 /** The main content of an HTML page as normalised text and sentences. */
 export function extractFromHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(asWholePage(html));
   const title = pageTitle(document);
   const language = declaredLanguage(document);
   removeHiddenElements(document);
