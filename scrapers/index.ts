@@ -2,3 +2,6 @@
 export * from './extract';
 export * from './compare';
 export * from './lexicon';
+export * from './fetch';
+export * from './net';
+export * from './browser';
