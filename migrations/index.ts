@@ -1,7 +1,15 @@
 import { EnablePostgresExtensions1763730000000 } from './1763730000000-EnablePostgresExtensions';
+import { AuthAndAudit1763740000000 } from './1763740000000-AuthAndAudit';
+import { Catalogue1763750000000 } from './1763750000000-Catalogue';
+import { Archive1763755000000 } from './1763755000000-Archive';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
  * produced by `npm run migration:generate` must be added here.
  */
-export const allMigrations = [EnablePostgresExtensions1763730000000];
+export const allMigrations = [
+  EnablePostgresExtensions1763730000000,
+  AuthAndAudit1763740000000,
+  Catalogue1763750000000,
+  Archive1763755000000,
+];

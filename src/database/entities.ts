@@ -1,10 +1,30 @@
+import { Blob } from '../archive/blob.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { Session } from '../auth/session.entity';
+import { Brand } from '../brands/brand.entity';
+import { Commitment } from '../commitments/commitment.entity';
+import { Company } from '../companies/company.entity';
+import { CommitmentEvidence, FindingEvidence } from '../evidence/evidence-link.entity';
+import { Evidence } from '../evidence/evidence.entity';
+import { ExposureFinding } from '../findings/exposure-finding.entity';
 import { User } from '../users/user.entity';
 
 /**
  * Every TypeORM entity, listed explicitly (no globs) so the app, the CLI and the tests load the same set.
  * Each feature module adds its entities here.
  */
-export const allEntities: Array<new (...args: never[]) => object> = [User, Session, ApiToken, AuditEntry];
+export const allEntities: Array<new (...args: never[]) => object> = [
+  User,
+  Session,
+  ApiToken,
+  AuditEntry,
+  Company,
+  Brand,
+  Commitment,
+  ExposureFinding,
+  Evidence,
+  CommitmentEvidence,
+  FindingEvidence,
+  Blob,
+];

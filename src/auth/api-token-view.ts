@@ -1,0 +1,39 @@
+import type { ApiToken } from './api-token.entity';
+
+/** A token as lists show it: never the secret, nor its hash. */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  displayPrefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** Returned once, at creation: the only time the secret is ever shown. */
+export interface CreatedApiToken extends ApiTokenView {
+  token: string;
+}
+
+export function toApiTokenView(token: ApiToken): ApiTokenView {
+  return {
+    id: token.id,
+    name: token.name,
+    displayPrefix: token.displayPrefix,
+    createdAt: token.createdAt.toISOString(),
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the audit log keeps about a token. */
+export function auditedToken(token: ApiToken): Record<string, unknown> {
+  return {
+    id: token.id,
+    userId: token.userId,
+    name: token.name,
+    displayPrefix: token.displayPrefix,
+    expiresAt: token.expiresAt?.toISOString() ?? null,
+    revokedAt: token.revokedAt?.toISOString() ?? null,
+  };
+}
