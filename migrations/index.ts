@@ -2,6 +2,8 @@ import { EnablePostgresExtensions1763730000000 } from './1763730000000-EnablePos
 import { AuthAndAudit1763740000000 } from './1763740000000-AuthAndAudit';
 import { Catalogue1763750000000 } from './1763750000000-Catalogue';
 import { Archive1763755000000 } from './1763755000000-Archive';
+import { Captures1763770000000 } from './1763770000000-Captures';
+import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -12,4 +14,6 @@ export const allMigrations = [
   AuthAndAudit1763740000000,
   Catalogue1763750000000,
   Archive1763755000000,
+  Captures1763770000000,
+  Webhooks1763780000000,
 ];

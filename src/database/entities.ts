@@ -1,4 +1,7 @@
 import { Blob } from '../archive/blob.entity';
+import { EvidenceCapture } from '../captures/capture.entity';
+import { LinkCheck } from '../captures/link-check.entity';
+import { LinkHealth } from '../captures/link-health.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiToken } from '../auth/api-token.entity';
 import { Session } from '../auth/session.entity';
@@ -9,6 +12,8 @@ import { CommitmentEvidence, FindingEvidence } from '../evidence/evidence-link.e
 import { Evidence } from '../evidence/evidence.entity';
 import { ExposureFinding } from '../findings/exposure-finding.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 
 /**
  * Every TypeORM entity, listed explicitly (no globs) so the app, the CLI and the tests load the same set.
@@ -27,4 +32,9 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   CommitmentEvidence,
   FindingEvidence,
   Blob,
+  EvidenceCapture,
+  LinkHealth,
+  LinkCheck,
+  Webhook,
+  WebhookDelivery,
 ];
