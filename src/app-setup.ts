@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception';
+import { PUBLIC_ASSETS_DIR } from './web/project-root';
 import { WorkerModule } from './worker.module';
 
 /** Builds the API app exactly as production runs it; tests call this too. */
@@ -23,6 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(helmet());
   app.use(cookieParser(config.sessionSecret));
   app.disable('x-powered-by');
+  app.useStaticAssets(PUBLIC_ASSETS_DIR, { prefix: '/assets/', maxAge: '1h', index: false });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -49,6 +49,22 @@ describe('the API with its worker running', () => {
     });
   });
 
+  it('answers a browser asking for an unknown page with an HTML page, not JSON', async () => {
+    const response = await fetch(`${testApp.baseUrl}/no-such-page`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('Page not found');
+  });
+
+  it('serves the stylesheet', async () => {
+    const response = await fetch(`${testApp.baseUrl}/assets/app.css`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/css');
+    expect(await response.text()).toContain(':focus-visible');
+  });
+
   it('answers malformed JSON with a 400 in the error shape, not a stack trace', async () => {
     const response = await fetch(`${testApp.baseUrl}/health`, {
       method: 'POST',

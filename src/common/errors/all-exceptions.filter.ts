@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
+import { renderErrorPage } from '../../web/error-page';
 
 /**
  * Every error leaves the API as `{statusCode, error, message, details?}`; unknown errors become a 500
@@ -14,6 +15,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) {
       this.logger.error(
@@ -21,6 +23,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    if (wantsHtml(request)) {
+      response
+        .status(body.statusCode)
+        .type('html')
+        .send(renderErrorPage(body.statusCode, body.error, body.message));
+      return;
+    }
     response.status(body.statusCode).json(body);
   }
 
@@ -102,4 +111,11 @@ function reasonPhrase(statusCode: number): string {
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
+}
+
+/** Browsers asking for a page get an HTML error; the API, feeds and scripts always get JSON. */
+function wantsHtml(request: Request): boolean {
+  const path = request.path ?? '';
+  if (path.startsWith('/api') || path === '/health' || path.startsWith('/admin/queues')) return false;
+  return request.accepts(['json', 'html']) === 'html';
 }
