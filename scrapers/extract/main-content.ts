@@ -47,7 +47,7 @@ function carriesStatement(block: string): boolean {
  * block it left out: losing such a block would hide exactly the change we watch for.
  */
 function readabilityBlocks(document: Document, cleanedBlocks: string[]): string[] | undefined {
-  const copy = parseHTML(document.toString()).document;
+  const copy = parseHTML(document.documentElement.outerHTML).document;
   const article = new Readability(copy, { charThreshold: 200 }).parse();
   if (!article?.content) return undefined;
   const container = parseHTML(`<html><body>${article.content}</body></html>`).document.body;
@@ -80,7 +80,7 @@ export function mainContentBlocks(document: Document, selector: string | undefin
   if (!body) return [];
   // Readability needs the page before furniture removal rewrites it.
   const original =
-    textLength(body) >= READABILITY_MIN_CHARS ? parseHTML(document.toString()).document : undefined;
+    textLength(body) >= READABILITY_MIN_CHARS ? parseHTML(document.documentElement.outerHTML).document : undefined;
   removeFurniture(body);
   const cleanedBlocks = collectBlocks(body);
   if (original && cleanedBlocks.join('').length >= READABILITY_MIN_CHARS) {

@@ -58,6 +58,20 @@ describe('extractFromHtml', () => {
     expect(page.sentences).toEqual(['The policy itself, which is long enough to count as the content.']);
   });
 
+  it('keeps every paragraph and the region statement of a long page without semantic markup', () => {
+    const links = Array.from({ length: 60 }, (_, i) => `<a href="/${i}">Link number ${i}</a>`).join(' ');
+    const paragraphs = Array.from(
+      { length: 30 },
+      (_, i) => `<p>Paragraph ${i} explains how we work with suppliers and audit them every year.</p>`,
+    ).join('');
+    const page = extractFromHtml(
+      `<body><div>${links}</div><div>${paragraphs}<p>We do not source cotton from Xinjiang.</p></div></body>`,
+    );
+    expect(page.sentences).toHaveLength(31);
+    expect(page.sentences).toContain('We do not source cotton from Xinjiang.');
+    expect(page.mainText).not.toContain('Link number');
+  });
+
   it('scopes to a selector and reads as empty when the selector matches nothing', () => {
     const html = '<body><p>Outside.</p><section id="policy"><p>Inside.</p></section></body>';
     expect(extractFromHtml(html, { selector: '#policy' }).sentences).toEqual(['Inside.']);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { compareHtml } from '../../../scrapers';
+// The compare module alone: the whole barrel would also load the browser and HTTP fetchers.
+import { compareHtml } from '../../../scrapers/compare';
 
 interface CompareCommandOptions {
   pairs?: string;
