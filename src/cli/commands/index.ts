@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
+import { registerAuditVerifyCommand } from './audit-verify.command';
 import { registerCompareCommand } from './compare.command';
+import { registerCreateUserCommand } from './create-user.command';
 import { registerFetchCommand } from './fetch.command';
 
 /** Every CLI command registers itself on the program; add new ones to this list. */
 export type RegisterCommand = (program: Command) => void;
 
-export const cliCommands: RegisterCommand[] = [registerFetchCommand, registerCompareCommand];
+export const cliCommands: RegisterCommand[] = [
+  registerFetchCommand,
+  registerCompareCommand,
+  registerCreateUserCommand,
+  registerAuditVerifyCommand,
+];
