@@ -2,6 +2,7 @@ import { EnablePostgresExtensions1763730000000 } from './1763730000000-EnablePos
 import { AuthAndAudit1763740000000 } from './1763740000000-AuthAndAudit';
 import { Catalogue1763750000000 } from './1763750000000-Catalogue';
 import { Archive1763755000000 } from './1763755000000-Archive';
+import { Monitoring1763760000000 } from './1763760000000-Monitoring';
 import { Captures1763770000000 } from './1763770000000-Captures';
 import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 
@@ -14,6 +15,7 @@ export const allMigrations = [
   AuthAndAudit1763740000000,
   Catalogue1763750000000,
   Archive1763755000000,
+  Monitoring1763760000000,
   Captures1763770000000,
   Webhooks1763780000000,
 ];

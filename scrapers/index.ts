@@ -5,3 +5,6 @@ export * from './lexicon';
 export * from './fetch';
 export * from './net';
 export * from './browser';
+// For the monitor's content hash and page-gone verdict: the same masking and soft-404 rule compare uses.
+export { comparableSentences } from './compare/sentence-items';
+export { looksLikeSoft404 } from './compare/page-rules';

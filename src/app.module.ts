@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { UsersModule } from './users/users.module';
 
 /** The API and web server. */
@@ -12,7 +13,14 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...infrastructureModules(config), HealthModule, AuditModule, UsersModule, AuthModule],
+      imports: [
+        ...infrastructureModules(config),
+        HealthModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
+        MonitoringModule,
+      ],
     };
   }
 }

@@ -1,16 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
 import type { AppConfig } from './config/app-config';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service';
 import { infrastructureModules } from './infrastructure';
+import { MonitoringWorkerModule } from './monitoring/monitoring-worker.module';
+import { JobCoverageCheck } from './queues/job-coverage.check';
 
-/** The worker: BullMQ processors only, no HTTP. */
+/** The worker: BullMQ processors only, no HTTP. It refuses to start when a catalogue job has no processor. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...infrastructureModules(config)],
-      providers: [WorkerHeartbeatService],
+      imports: [...infrastructureModules(config), DiscoveryModule, AuditModule, MonitoringWorkerModule],
+      providers: [WorkerHeartbeatService, JobCoverageCheck],
     };
   }
 }

@@ -14,11 +14,24 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   workerConcurrency: number;
   workerHeartbeatStaleSeconds: number;
+  monitoring: MonitoringSettings;
   /** Signs session cookies and CSRF tokens; secret. */
   sessionSecret: string;
   /** Whether cookies are marked Secure (set when the app is served over https). */
   secureCookies: boolean;
   seedDemoData: boolean;
+}
+
+/** The watch pipeline's knobs (docs/monitoring.md). */
+export interface MonitoringSettings {
+  hostConcurrency: number;
+  hostMinDelayMs: number;
+  reconcileIntervalMs: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  unhealthyAfterFailures: number;
+  /** How long one minute of a watch's interval lasts (60000 except in tests). */
+  minuteMs: number;
 }
 
 /** A configuration error; its message is one line naming the variable and what was expected. */
@@ -45,6 +58,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL,
     workerConcurrency: raw.WORKER_CONCURRENCY,
     workerHeartbeatStaleSeconds: raw.WORKER_HEARTBEAT_STALE_SECONDS,
+    monitoring: {
+      hostConcurrency: raw.MONITORING_HOST_CONCURRENCY,
+      hostMinDelayMs: raw.MONITORING_HOST_MIN_DELAY_MS,
+      reconcileIntervalMs: raw.MONITORING_RECONCILE_INTERVAL_SECONDS * 1000,
+      lockDurationMs: raw.MONITORING_LOCK_DURATION_MS,
+      stalledIntervalMs: raw.MONITORING_STALLED_INTERVAL_MS,
+      unhealthyAfterFailures: raw.MONITORING_UNHEALTHY_AFTER_FAILURES,
+      minuteMs: raw.MONITORING_MINUTE_MS,
+    },
     sessionSecret: raw.SESSION_SECRET,
     secureCookies: raw.SECURE_COOKIES,
     seedDemoData: raw.SEED_DEMO_DATA,

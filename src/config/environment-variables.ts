@@ -69,6 +69,55 @@ export class EnvironmentVariables {
   @Max(3600, { message: 'expected a whole number of seconds from 5 to 3600' })
   WORKER_HEARTBEAT_STALE_SECONDS = 30;
 
+  /** Fetches one host may receive at once, across every worker (watch checks are polite to brands' sites). */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number from 1 to 64' })
+  @Min(1, { message: 'expected a whole number from 1 to 64' })
+  @Max(64, { message: 'expected a whole number from 1 to 64' })
+  MONITORING_HOST_CONCURRENCY = 2;
+
+  /** Milliseconds between the starts of two fetches from the same host, across every worker. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of milliseconds from 0 to 600000' })
+  @Min(0, { message: 'expected a whole number of milliseconds from 0 to 600000' })
+  @Max(600_000, { message: 'expected a whole number of milliseconds from 0 to 600000' })
+  MONITORING_HOST_MIN_DELAY_MS = 2000;
+
+  /** How often each worker makes Redis's watch schedules match Postgres (after Redis lost data, say). */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'expected a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'expected a whole number of seconds from 1 to 3600' })
+  MONITORING_RECONCILE_INTERVAL_SECONDS = 60;
+
+  /** BullMQ lock of a running check; a worker that dies loses its jobs to others once the lock expires. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of milliseconds from 500 to 600000' })
+  @Min(500, { message: 'expected a whole number of milliseconds from 500 to 600000' })
+  @Max(600_000, { message: 'expected a whole number of milliseconds from 500 to 600000' })
+  MONITORING_LOCK_DURATION_MS = 30_000;
+
+  /** How often BullMQ looks for checks whose worker died (expired locks) and requeues them. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of milliseconds from 500 to 600000' })
+  @Min(500, { message: 'expected a whole number of milliseconds from 500 to 600000' })
+  @Max(600_000, { message: 'expected a whole number of milliseconds from 500 to 600000' })
+  MONITORING_STALLED_INTERVAL_MS = 30_000;
+
+  /** Consecutive failed checks after which a watch is reported unhealthy. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number from 1 to 100' })
+  @Min(1, { message: 'expected a whole number from 1 to 100' })
+  @Max(100, { message: 'expected a whole number from 1 to 100' })
+  MONITORING_UNHEALTHY_AFTER_FAILURES = 5;
+
+  /** Length in milliseconds of one minute of a watch's interval; only tests and demos shorten it. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of milliseconds from 100 to 60000' })
+  @Min(100, { message: 'expected a whole number of milliseconds from 100 to 60000' })
+  @Max(60_000, { message: 'expected a whole number of milliseconds from 100 to 60000' })
+  MONITORING_MINUTE_MS = 60_000;
+
   /** The default is for a developer's machine only; production must set its own. */
   @IsString()
   @MinLength(16, { message: 'expected a secret of at least 16 characters' })

@@ -11,6 +11,10 @@ import { Company } from '../companies/company.entity';
 import { CommitmentEvidence, FindingEvidence } from '../evidence/evidence-link.entity';
 import { Evidence } from '../evidence/evidence.entity';
 import { ExposureFinding } from '../findings/exposure-finding.entity';
+import { Snapshot } from '../monitoring/checks/snapshot.entity';
+import { WatchCheck } from '../monitoring/checks/watch-check.entity';
+import { Flag } from '../monitoring/flags/flag.entity';
+import { Watch } from '../monitoring/watches/watch.entity';
 import { User } from '../users/user.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { Webhook } from '../webhooks/webhook.entity';
@@ -32,6 +36,10 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   CommitmentEvidence,
   FindingEvidence,
   Blob,
+  Watch,
+  WatchCheck,
+  Snapshot,
+  Flag,
   EvidenceCapture,
   LinkHealth,
   LinkCheck,

@@ -11,13 +11,20 @@ export enum QueueName {
 }
 
 /** Payload of each job, by job name. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- features declare their jobs here
-export interface JobPayloads {}
+export interface JobPayloads {
+  /** Check one watch (jobIds: `repeat:watch-<id>:<slot>` from its scheduler, `check:<id>:<slot>` otherwise). */
+  'check-watch': { watchId: string };
+  /** Make Redis's watch schedulers match Postgres and catch up overdue checks (also run on a timer). */
+  'reconcile-watches': Record<string, never>;
+}
 
 export type JobName = keyof JobPayloads;
 
 /** Which queue carries which job. */
-export const JOB_QUEUES: { [Job in JobName]: QueueName } = {};
+export const JOB_QUEUES: { [Job in JobName]: QueueName } = {
+  'check-watch': QueueName.Monitoring,
+  'reconcile-watches': QueueName.Monitoring,
+};
 
 /** Transient failures retry with exponential backoff; finished jobs are kept briefly for the dashboard. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -28,3 +35,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 };
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
+
+/**
+ * A check that failed for a transient reason (timeout, 5xx, database away) retries after about 5, 10, 20
+ * and 40 s, jittered so checks that failed together do not retry together.
+ */
+export const CHECK_WATCH_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 },
+  removeOnComplete: { age: 24 * 3600, count: 5000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+};

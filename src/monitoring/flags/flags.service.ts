@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import type { AuthenticatedUser } from '../../auth/authenticated-user';
+import { BrandsService } from '../../brands/brands.service';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../common/pagination/page';
+import { SnapshotsService } from '../checks/snapshots.service';
+import { toFlagView, type FlagDetailView, type FlagView } from '../dto/flag.view';
+import type { ListFlagsQueryDto } from '../dto/list-flags-query.dto';
+import type { ResolveFlagDto } from '../dto/resolve-flag.dto';
+import { toSnapshotView } from '../dto/watch.view';
+import { WatchesRepository } from '../watches/watches.repository';
+import { Flag } from './flag.entity';
+import { FlagCreations } from './flag-creations';
+import { FlagsRepository } from './flags.repository';
+
+/** Reviewers' side of flags: the triage list, one flag with its diff, and resolving it. */
+@Injectable()
+export class FlagsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly flags: FlagsRepository,
+    private readonly watches: WatchesRepository,
+    private readonly snapshots: SnapshotsService,
+    private readonly brands: BrandsService,
+    private readonly creations: FlagCreations,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListFlagsQueryDto): Promise<Page<FlagView>> {
+    let brandId: string | undefined;
+    if (query.brand) {
+      const brand = await this.brands.findByRef(query.brand);
+      if (!brand) return { items: [], nextCursor: null };
+      brandId = brand.id;
+    }
+    const filter = { status: query.status, significance: query.significance, brandId };
+    const page = await this.flags.page(filter, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
+    return { items: page.items.map(toFlagView), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string): Promise<FlagDetailView> {
+    const flag = await this.flags.findById(id);
+    if (!flag) throw notFound(id);
+    const watch = await this.watches.findById(flag.watchId);
+    const ids = [flag.oldSnapshotId, flag.newSnapshotId].filter((value): value is string => value !== null);
+    const snapshots = await this.snapshots.byIds(ids);
+    const view = (snapshotId: string | null) => {
+      const snapshot = snapshotId ? snapshots.get(snapshotId) : undefined;
+      return snapshot ? toSnapshotView(snapshot) : null;
+    };
+    return {
+      ...toFlagView(flag),
+      url: watch?.url ?? '',
+      added: flag.added,
+      removed: flag.removed,
+      oldSnapshot: view(flag.oldSnapshotId),
+      newSnapshot: view(flag.newSnapshotId),
+    };
+  }
+
+  /**
+   * Confirms or dismisses an open flag. Drafts asked for on confirmation are made first through the
+   * catalogue services (each audited in its own transaction); the flag then records their ids.
+   */
+  async resolve(id: string, input: ResolveFlagDto, actor: AuthenticatedUser): Promise<FlagView> {
+    const note = input.note?.trim() || null;
+    if (input.resolution === 'dismissed' && !note)
+      throw invalid('note', 'note is required to dismiss a flag');
+    if (input.resolution === 'dismissed' && input.create) {
+      throw invalid('create', 'create is only allowed when confirming a flag');
+    }
+    const open = await this.flags.findById(id);
+    if (!open) throw notFound(id);
+    if (open.status !== 'open') throw alreadyResolved(open);
+    const created = input.create ? await this.creations.make(open, input.create, actor) : {};
+    return this.dataSource.transaction(async (manager) => {
+      const flag = await this.flags.lockById(id, manager);
+      if (!flag) throw notFound(id);
+      if (flag.status !== 'open') throw alreadyResolved(flag);
+      const before = toFlagView(flag);
+      Object.assign(flag, {
+        status: input.resolution,
+        resolutionNote: note,
+        resolvedById: actor.id,
+        resolvedAt: new Date(),
+        createdCommitmentId: created.commitmentId ?? null,
+        createdEvidenceId: created.evidenceId ?? null,
+      });
+      const saved = await manager.getRepository(Flag).save(flag);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: `flag.${input.resolution === 'confirmed' ? 'confirm' : 'dismiss'}`,
+        entityType: 'flag',
+        entityId: id,
+        before,
+        after: toFlagView(saved),
+      });
+      return toFlagView(saved);
+    });
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError(DomainErrorCode.NotFound, `No flag ${id}`);
+}
+
+function alreadyResolved(flag: Flag): DomainError {
+  return new DomainError(DomainErrorCode.InvalidState, `Flag ${flag.id} is already ${flag.status}`);
+}
+
+function invalid(field: string, reason: string): DomainError {
+  return new DomainError(DomainErrorCode.InvalidInput, reason, [{ field, reasons: [reason] }]);
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { BrandsModule } from '../brands/brands.module';
+import { CheckRecorder } from './checks/check-recorder';
+import { CheckService } from './checks/check.service';
+import { FetchersModule } from './fetchers.module';
+import { MonitoringProcessor } from './monitoring.processor';
+import { HostPoliteness } from './politeness/host-politeness';
+import { ReconcileTimer } from './schedule/reconcile-timer';
+import { ScheduleService } from './schedule/schedule.service';
+import { WatchesRepository } from './watches/watches.repository';
+
+/** The worker side of monitoring: the `monitoring` queue's processor, schedules and their reconcile pass. */
+@Module({
+  imports: [FetchersModule, BrandsModule],
+  providers: [
+    WatchesRepository,
+    ScheduleService,
+    ReconcileTimer,
+    HostPoliteness,
+    CheckRecorder,
+    CheckService,
+    MonitoringProcessor,
+  ],
+})
+export class MonitoringWorkerModule {}
