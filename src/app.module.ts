@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BrandsModule } from './brands/brands.module';
+import { CapturesModule } from './captures/captures.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
+import { EvidenceModule } from './evidence/evidence.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -19,6 +25,12 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        CapturesModule,
+        CompaniesModule,
+        BrandsModule,
+        EvidenceModule,
+        CommitmentsModule,
+        FindingsModule,
         MonitoringModule,
       ],
     };

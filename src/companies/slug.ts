@@ -31,12 +31,3 @@ export function slugify(name: string): string {
     .slice(0, SLUG_MAX_LENGTH - 6)
     .replace(/-+$/g, '');
 }
-
-/** The first of `base`, `base-2`, `base-3`... that is not taken. */
-export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${base}-${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-}

@@ -40,8 +40,13 @@ function tryParse(raw: string): Record<string, unknown> | undefined {
   }
 }
 
-function badCursor(): DomainError {
+/** The 400 for a cursor whose values are not what this list writes (e.g. a tampered timestamp). */
+export function badCursor(): DomainError {
   return new DomainError(DomainErrorCode.InvalidInput, 'cursor is not a cursor this list returned', [
     { field: 'cursor', reasons: ['cursor is not a cursor this list returned'] },
   ]);
 }
+
+/** Timestamps and ids as the lists write them into cursors. */
+export const CURSOR_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+export const CURSOR_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsAliasList,
+  IsCountryCode,
+  IsHttpUrl,
+  IsLei,
+  IsName,
+  IsSlug,
+  IsWikidataId,
+} from '../../companies/dto/identifier-validators';
+import { SECTOR_PATTERN } from '../sector';
+
+export class CreateBrandDto {
+  @ApiPropertyOptional({
+    description: 'Generated from the name when omitted',
+    example: 'zara',
+    maxLength: 100,
+  })
+  @IsOptional()
+  @IsSlug()
+  slug?: string;
+
+  @ApiProperty({ example: 'Zara', maxLength: 200 })
+  @IsName()
+  name!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Other names, in any script', example: ['飒拉'] })
+  @IsOptional()
+  @IsAliasList()
+  aliases?: string[];
+
+  @ApiPropertyOptional({ description: 'Slug (or id) of the company group', example: 'inditex' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  company?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['apparel'], description: 'Lower-case sector keys' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  @Matches(SECTOR_PATTERN, {
+    each: true,
+    message: 'each value in sectors must be a lower-case key like apparel',
+  })
+  sectors?: string[];
+
+  @ApiPropertyOptional({ description: 'Headquarters, ISO 3166-1 alpha-2', example: 'ES' })
+  @IsOptional()
+  @IsCountryCode()
+  hqCountry?: string;
+
+  @ApiPropertyOptional({ example: 'https://www.zara.com' })
+  @IsOptional()
+  @IsHttpUrl()
+  website?: string;
+
+  @ApiPropertyOptional({ example: 'Q147662' })
+  @IsOptional()
+  @IsWikidataId()
+  wikidataId?: string;
+
+  @ApiPropertyOptional({ description: 'Legal Entity Identifier (20 characters)' })
+  @IsOptional()
+  @IsLei()
+  lei?: string;
+
+  @ApiPropertyOptional({ description: 'Open Supply Hub id', example: 'CN2019303BQ3FZP' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{1,100}$/, {
+    message: 'openSupplyHubId must be letters, digits and hyphens (at most 100)',
+  })
+  openSupplyHubId?: string;
+}
