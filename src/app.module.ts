@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandsModule } from './brands/brands.module';
-import { CapturesModule } from './captures/captures.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
@@ -25,7 +24,6 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
-        CapturesModule,
         CompaniesModule,
         BrandsModule,
         EvidenceModule,
