@@ -22,7 +22,8 @@ export function setSessionCookie(
 }
 
 export function clearSessionCookie(response: Response, config: AppConfig): void {
-  response.clearCookie(SESSION_COOKIE, cookieOptions(config));
+  // Without `signed`: Express would otherwise sign the empty value it writes.
+  response.clearCookie(SESSION_COOKIE, { ...cookieOptions(config), signed: false });
 }
 
 /** The session secret from a cookie whose signature holds (cookie-parser sets `false` for a forged one). */
