@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BrandsModule } from '../brands/brands.module';
+import { WebhookOutboxModule } from '../webhooks/webhook-outbox.module';
 import { CheckRecorder } from './checks/check-recorder';
 import { CheckService } from './checks/check.service';
 import { FetchersModule } from './fetchers.module';
@@ -11,7 +12,7 @@ import { WatchesRepository } from './watches/watches.repository';
 
 /** The worker side of monitoring: the `monitoring` queue's processor, schedules and their reconcile pass. */
 @Module({
-  imports: [FetchersModule, BrandsModule],
+  imports: [FetchersModule, BrandsModule, WebhookOutboxModule],
   providers: [
     WatchesRepository,
     ScheduleService,

@@ -34,7 +34,7 @@ export function jobCoverageProblems(
     const found = handlers.get(job) ?? [];
     if (found.length === 0) {
       problems.push(
-        `job "${job}" (queue ${queue}) has no processor: add @HandlesJobs(QueueName.<queue>, ['${job}']) ` +
+        `job "${job}" (queue ${queue}) has no processor: add @HandlesJobs(<the QueueName '${queue}'>, ['${job}']) ` +
           `to the worker provider that handles it`,
       );
     } else if (found.length > 1) {

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { compareVersions } from '../../../scrapers';
 import { BrandsService } from '../../brands/brands.service';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { FLAG_ANNOUNCER, type FlagAnnouncer } from '../flags/flag-announcer';
+import { recordFlagForWebhooks } from '../../webhooks/webhook-outbox';
+import { WebhookScheduler } from '../../webhooks/webhook-scheduler';
 import type { Flag } from '../flags/flag.entity';
 import { FlagWriter } from '../flags/flag-writer';
 import { Watch, type WatchHealth } from '../watches/watch.entity';
@@ -28,19 +29,22 @@ export interface CheckContext {
  */
 @Injectable()
 export class CheckRecorder {
+  private readonly logger = new Logger(CheckRecorder.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly watches: WatchesRepository,
     private readonly brands: BrandsService,
+    private readonly webhooks: WebhookScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(FLAG_ANNOUNCER) private readonly announcer?: FlagAnnouncer,
   ) {}
 
   async recordResult(context: CheckContext, fetched: FetchedPage): Promise<CheckOutcome | 'skipped'> {
-    return this.dataSource.transaction(async (manager) => {
+    const raised: Flag[] = [];
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const watch = await this.watches.lockById(context.watchId, manager);
       if (!watch) return 'skipped';
-      const outcome = await this.judge(manager, watch, fetched);
+      const outcome = await this.judge(manager, watch, fetched, raised);
       const { result } = fetched;
       Object.assign(watch, this.healthy(), {
         lastCheckedAt: new Date(),
@@ -59,6 +63,8 @@ export class CheckRecorder {
       });
       return outcome.outcome;
     });
+    await this.enqueueWebhooks(raised);
+    return outcome;
   }
 
   /** A failed check: counts towards unhealthy; a success resets the count. */
@@ -79,6 +85,7 @@ export class CheckRecorder {
     manager: EntityManager,
     watch: Watch,
     { result, page }: FetchedPage,
+    raised: Flag[],
   ): Promise<{ outcome: CheckOutcome; snapshotId?: string }> {
     if (!page) return { outcome: 'unchanged' }; // 304 Not Modified
     const store = new SnapshotStore(manager);
@@ -88,7 +95,7 @@ export class CheckRecorder {
     const gone = pageGoneVerdict(result, page, previousPage);
     if (gone) {
       watch.goneSince ??= new Date();
-      await this.announce(manager, watch, await flags.raisePageGone(watch, gone));
+      await this.announce(manager, watch, await flags.raisePageGone(watch, gone), raised);
       return { outcome: 'gone' };
     }
     const returned = watch.goneSince !== null;
@@ -104,16 +111,28 @@ export class CheckRecorder {
         { ...previousPage, status: current.httpStatus },
         { ...page, status: result.status },
       );
-      await this.announce(manager, watch, await flags.raiseChange(watch, current.id, snapshot.id, diff));
+      await this.announce(
+        manager,
+        watch,
+        await flags.raiseChange(watch, current.id, snapshot.id, diff),
+        raised,
+      );
     }
     watch.currentSnapshotId = snapshot.id;
     return { outcome: returned ? 'returned' : 'changed', snapshotId: snapshot.id };
   }
 
-  private async announce(manager: EntityManager, watch: Watch, flag: Flag | undefined): Promise<void> {
-    if (!flag || !this.announcer) return;
+  /** Records the webhooks' outbox rows for a new flag in the flag's own transaction. */
+  private async announce(
+    manager: EntityManager,
+    watch: Watch,
+    flag: Flag | undefined,
+    raised: Flag[],
+  ): Promise<void> {
+    if (!flag) return;
+    raised.push(flag);
     const brand = await this.brands.findByRef(watch.brandId, manager);
-    await this.announcer.announce(manager, {
+    await recordFlagForWebhooks(manager, {
       flagId: flag.id,
       significance: flag.significance,
       brand: { slug: brand?.slug ?? '', name: brand?.name ?? '' },
@@ -123,6 +142,15 @@ export class CheckRecorder {
       reviewUrl: `/review/flags/${flag.id}`,
       raisedAt: flag.createdAt.toISOString(),
     });
+  }
+
+  /** After the commit; if Redis is away, the webhooks' reconcile pass enqueues the deliveries later. */
+  private async enqueueWebhooks(flags: Flag[]): Promise<void> {
+    for (const flag of flags) {
+      await this.webhooks.enqueueForFlag(flag.id).catch((error: unknown) => {
+        this.logger.warn(`Webhooks for flag ${flag.id} left to reconcile: ${(error as Error).message}`);
+      });
+    }
   }
 
   private async insertCheck(manager: EntityManager, context: CheckContext, fields: Partial<WatchCheck>) {
