@@ -34,9 +34,7 @@ const BLOCK_TAGS = new Set([
   'summary',
   'table',
   'tbody',
-  'td',
   'tfoot',
-  'th',
   'thead',
   'tr',
   'ul',
@@ -45,6 +43,11 @@ const BLOCK_TAGS = new Set([
   'dialog',
   'center',
 ]);
+/**
+ * Table cells are read along their row, as a browser's innerText does: "No sourcing from the region | Yes"
+ * means something only as one line, so a status or deadline cell changing is judged with its row's words.
+ */
+const CELL_TAGS = new Set(['td', 'th']);
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -62,8 +65,10 @@ export function collectBlocks(root: Element): string[] {
       if (child.nodeType === TEXT_NODE) {
         buffer += child.textContent ?? '';
       } else if (child.nodeType === ELEMENT_NODE) {
-        const block = BLOCK_TAGS.has((child as Element).tagName.toLowerCase());
+        const tag = (child as Element).tagName.toLowerCase();
+        const block = BLOCK_TAGS.has(tag);
         if (block) flush();
+        else if (CELL_TAGS.has(tag)) buffer += ' ';
         walk(child);
         if (block) flush();
       }

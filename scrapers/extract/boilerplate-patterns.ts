@@ -179,7 +179,11 @@ export const SHORT_FURNITURE_TOKENS = new Set([
   'lookbook',
 ]);
 
-/** Whole class names meaning "not displayed" in common CSS frameworks. */
+/**
+ * Whole class names meaning "not displayed" in common CSS frameworks. Screen-reader-only classes (sr-only,
+ * visually-hidden, screen-reader-text) are deliberately absent: assistive tech reads that text and a browser's
+ * innerText keeps it, so it is content (an icon's hidden "Yes"/"No" can carry the whole statement).
+ */
 export const HIDDEN_CLASSES = new Set([
   'hidden',
   'd-none',
@@ -188,10 +192,6 @@ export const HIDDEN_CLASSES = new Set([
   'invisible',
   'display-none',
   'u-hidden',
-  'sr-only',
-  'visually-hidden',
-  'screen-reader-text',
-  'visuallyhidden',
   'hidden-all',
 ]);
 
