@@ -92,7 +92,9 @@ export class ReviewRunner {
       if (!record) throw new DomainError(DomainErrorCode.NotFound, `No ${target.auditType} with id ${id}`);
       const before = pickReviewState(record);
       const after = apply(before, new Date());
-      if (after.status === ReviewStatus.Verified && target.beforeVerify) await target.beforeVerify(manager, record);
+      if (after.status === ReviewStatus.Verified && target.beforeVerify) {
+        await target.beforeVerify(manager, record);
+      }
       Object.assign(record, after);
       const saved = await repository.save(record);
       await this.audit.record(manager, {

@@ -74,6 +74,11 @@ export class CatalogueFactory {
     );
   }
 
+  async verifiedEvidence(overrides: Partial<CreateEvidenceDto> = {}) {
+    const evidence = await this.evidenceItem(overrides);
+    return this.evidence.verifyAsSystem(evidence.id, 'test data');
+  }
+
   async commitment(subject: Subject, overrides: Partial<CreateCommitmentDto> = {}): Promise<CommitmentView> {
     const input: CreateCommitmentDto = {
       type: CommitmentType.CallToActionPublic,
