@@ -1,4 +1,9 @@
-import { COMMITTING_TYPES_SQL, hasInForceCommitment, inForceTypes } from '../commitments/in-force.sql';
+import {
+  COMMITTING_TYPES_SQL,
+  hasInForceCommitment,
+  inForceConditions,
+  inForceTypes,
+} from '../commitments/in-force.sql';
 import type { CommitmentType } from '../commitments/commitment-type';
 import { hasVerifiedFinding } from '../findings/exposure.sql';
 import type { ReviewStatus } from '../review/review-status';
@@ -89,16 +94,31 @@ ORDER BY b.slug`,
 /**
  * Counts for the same filters: by sector, by country, and by commitment status (committed or not, and
  * per type in force). Counts are within the current filters, so each matches the list with that value
- * added as a filter.
+ * added as a filter. Unlike the page, this reads every filtered brand, so the in-force commitments are
+ * found with joins (the planner can hash them) rather than a subquery per brand; the as-of rule is the
+ * same fragment.
  */
 export function brandFacetsSql(filter: BrandSearchFilter): SqlStatement {
   const { where, values } = brandFilterSql(filter);
+  const inForce = inForceConditions('c', 'b', '$2::date');
   return {
     text: `
 WITH filtered AS MATERIALIZED (
-  SELECT b.sectors, b.hq_country, ${inForceTypes('b', '$2::date')} AS types
+  SELECT b.id, b.company_id, b.sectors, b.hq_country
   FROM brands b
   ${where}
+),
+in_force AS (
+  SELECT b.id AS brand_id, c.type::text AS type
+  FROM filtered b JOIN commitments c ON c.brand_id = b.id AND c.brand_id IS NOT NULL
+  WHERE ${inForce}
+  UNION
+  SELECT b.id AS brand_id, c.type::text AS type
+  FROM filtered b JOIN commitments c ON c.company_id = b.company_id AND c.company_id IS NOT NULL
+  WHERE ${inForce}
+),
+committed AS (
+  SELECT DISTINCT brand_id FROM in_force WHERE type IN (${COMMITTING_TYPES_SQL})
 )
 SELECT
   (SELECT count(*) FROM filtered)::int AS total,
@@ -106,9 +126,9 @@ SELECT
      FROM (SELECT unnest(sectors) AS sector, count(*)::int AS n FROM filtered GROUP BY 1) s) AS sectors,
   (SELECT coalesce(json_agg(json_build_object('value', hq_country, 'count', n) ORDER BY n DESC, hq_country), '[]')
      FROM (SELECT hq_country, count(*)::int AS n FROM filtered WHERE hq_country IS NOT NULL GROUP BY 1) c) AS countries,
-  (SELECT count(*) FROM filtered WHERE types && ARRAY[${COMMITTING_TYPES_SQL}]::text[])::int AS committed,
+  (SELECT count(*) FROM committed)::int AS committed,
   (SELECT coalesce(json_agg(json_build_object('value', type, 'count', n) ORDER BY n DESC, type), '[]')
-     FROM (SELECT unnest(types) AS type, count(*)::int AS n FROM filtered GROUP BY 1) t) AS types`,
+     FROM (SELECT type, count(*)::int AS n FROM in_force GROUP BY 1) t) AS types`,
     values,
   };
 }
