@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandsModule } from './brands/brands.module';
+import { CapturesModule } from './captures/captures.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CompaniesModule } from './companies/companies.module';
 import type { AppConfig } from './config/app-config';
@@ -11,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The API and web server. */
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        CapturesModule,
+        WebhooksModule,
         CompaniesModule,
         BrandsModule,
         EvidenceModule,

@@ -8,4 +8,5 @@ export {
   type EgressPolicyOptions,
 } from './egress-guard';
 export { EgressProxy, type EgressFailure } from './egress-proxy';
-export { parseFetchUrl } from './url-policy';
+export { parseFetchUrl, vetLiteralHost, defaultPort } from './url-policy';
+export { createGuardedConnector, type GuardedConnectorOptions } from './guarded-connector';

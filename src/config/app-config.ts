@@ -15,6 +15,7 @@ export interface AppConfig {
   workerConcurrency: number;
   workerHeartbeatStaleSeconds: number;
   monitoring: MonitoringSettings;
+  archiving: ArchivingSettings;
   /** Signs session cookies and CSRF tokens; secret. */
   sessionSecret: string;
   /** Whether cookies are marked Secure (set when the app is served over https). */
@@ -32,6 +33,16 @@ export interface MonitoringSettings {
   unhealthyAfterFailures: number;
   /** How long one minute of a watch's interval lasts (60000 except in tests). */
   minuteMs: number;
+}
+
+/** Evidence captures, link health and webhooks (docs/archiving.md). */
+export interface ArchivingSettings {
+  /** How often each worker re-enqueues pending captures and deliveries and restores the link sweep. */
+  reconcileIntervalMs: number;
+  /** How long after a check (or the original capture) an evidence URL is checked again. */
+  linkCheckIntervalHours: number;
+  /** How often the sweep looks for link checks that are due. */
+  linkSweepIntervalMinutes: number;
 }
 
 /** A configuration error; its message is one line naming the variable and what was expected. */
@@ -66,6 +77,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       stalledIntervalMs: raw.MONITORING_STALLED_INTERVAL_MS,
       unhealthyAfterFailures: raw.MONITORING_UNHEALTHY_AFTER_FAILURES,
       minuteMs: raw.MONITORING_MINUTE_MS,
+    },
+    archiving: {
+      reconcileIntervalMs: raw.ARCHIVE_RECONCILE_INTERVAL_SECONDS * 1000,
+      linkCheckIntervalHours: raw.LINK_CHECK_INTERVAL_HOURS,
+      linkSweepIntervalMinutes: raw.LINK_SWEEP_INTERVAL_MINUTES,
     },
     sessionSecret: raw.SESSION_SECRET,
     secureCookies: raw.SECURE_COOKIES,

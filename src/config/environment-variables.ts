@@ -118,6 +118,27 @@ export class EnvironmentVariables {
   @Max(60_000, { message: 'expected a whole number of milliseconds from 100 to 60000' })
   MONITORING_MINUTE_MS = 60_000;
 
+  /** How often each worker re-enqueues captures and webhook deliveries that Redis lost. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of seconds from 1 to 3600' })
+  @Min(1, { message: 'expected a whole number of seconds from 1 to 3600' })
+  @Max(3600, { message: 'expected a whole number of seconds from 1 to 3600' })
+  ARCHIVE_RECONCILE_INTERVAL_SECONDS = 60;
+
+  /** Hours between two re-checks of an evidence URL (168: weekly). */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of hours from 1 to 8760' })
+  @Min(1, { message: 'expected a whole number of hours from 1 to 8760' })
+  @Max(8760, { message: 'expected a whole number of hours from 1 to 8760' })
+  LINK_CHECK_INTERVAL_HOURS = 168;
+
+  /** Minutes between two sweeps for due link checks. */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number of minutes from 1 to 1440' })
+  @Min(1, { message: 'expected a whole number of minutes from 1 to 1440' })
+  @Max(1440, { message: 'expected a whole number of minutes from 1 to 1440' })
+  LINK_SWEEP_INTERVAL_MINUTES = 60;
+
   /** The default is for a developer's machine only; production must set its own. */
   @IsString()
   @MinLength(16, { message: 'expected a secret of at least 16 characters' })

@@ -8,6 +8,7 @@ export enum QueueName {
   Monitoring = 'monitoring',
   Captures = 'captures',
   Maintenance = 'maintenance',
+  Webhooks = 'webhooks',
 }
 
 /** Payload of each job, by job name. */
@@ -16,6 +17,18 @@ export interface JobPayloads {
   'check-watch': { watchId: string };
   /** Make Redis's watch schedulers match Postgres and catch up overdue checks (also run on a timer). */
   'reconcile-watches': Record<string, never>;
+  /** Archive an evidence URL (jobId `capture:<evidenceId>:logged`); the pending capture row is the outbox. */
+  'capture-evidence': { evidenceId: string };
+  /** Re-check one evidence URL (jobId `link:<evidenceId>:<due time>`). */
+  'check-link': { evidenceId: string };
+  /** Enqueue the link checks that are due (a job scheduler, restored by the captures reconcile pass). */
+  'sweep-links': Record<string, never>;
+  /** Enqueue pending captures that have no job and restore the sweep's scheduler. */
+  'reconcile-captures': Record<string, never>;
+  /** POST one flag to one webhook (jobId `webhook:<webhookId>:<flagId>`). */
+  'deliver-webhook': { deliveryId: string };
+  /** Enqueue pending webhook deliveries that have no job. */
+  'reconcile-webhooks': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -24,6 +37,12 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES: { [Job in JobName]: QueueName } = {
   'check-watch': QueueName.Monitoring,
   'reconcile-watches': QueueName.Monitoring,
+  'capture-evidence': QueueName.Captures,
+  'check-link': QueueName.Captures,
+  'sweep-links': QueueName.Captures,
+  'reconcile-captures': QueueName.Captures,
+  'deliver-webhook': QueueName.Webhooks,
+  'reconcile-webhooks': QueueName.Webhooks,
 };
 
 /** Transient failures retry with exponential backoff; finished jobs are kept briefly for the dashboard. */
@@ -45,4 +64,16 @@ export const CHECK_WATCH_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 5_000, jitter: 0.5 },
   removeOnComplete: { age: 24 * 3600, count: 5000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+};
+
+/** Receivers (chat tools) come back within minutes: retry quickly at first, for about half an hour in all (2^12 s). */
+export const WEBHOOK_DELIVERY_JOB_OPTIONS: JobsOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1_000, jitter: 0.3 },
+};
+
+/** Chromium captures are slow and hosts may be briefly down: fewer, wider-spaced retries. */
+export const CAPTURE_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 10_000, jitter: 0.3 },
 };

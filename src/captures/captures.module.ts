@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { CapturesController } from './captures.controller';
+import { CapturesService } from './captures.service';
+
+/** API side: the archived copies, served inert, and link health. */
+@Module({
+  imports: [EvidenceModule],
+  controllers: [CapturesController],
+  providers: [CapturesService],
+})
+export class CapturesModule {}

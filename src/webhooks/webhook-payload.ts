@@ -1,0 +1,51 @@
+import type { FlagNotice } from './flag-notice';
+
+/**
+ * The JSON body: `text` is what Slack, Mattermost, Rocket.Chat and Teams-style incoming webhooks post as a
+ * message; the other fields are for automations that want the flag's details without parsing prose.
+ */
+export interface WebhookBody {
+  text: string;
+  event: 'flag.raised';
+  deliveryId: string;
+  timestamp: string;
+  flagId: string;
+  significance: FlagNotice['significance'];
+  brand: FlagNotice['brand'];
+  url: string;
+  terms: string[];
+  summary: string | null;
+  reviewUrl: string | null;
+  raisedAt: string;
+}
+
+export function webhookBody(notice: FlagNotice, deliveryId: string, timestamp: Date): WebhookBody {
+  return {
+    text: messageText(notice),
+    event: 'flag.raised',
+    deliveryId,
+    timestamp: timestamp.toISOString(),
+    flagId: notice.flagId,
+    significance: notice.significance,
+    brand: notice.brand,
+    url: notice.url,
+    terms: notice.terms,
+    summary: notice.summary ?? null,
+    reviewUrl: notice.reviewUrl ?? null,
+    raisedAt: notice.raisedAt,
+  };
+}
+
+function messageText(notice: FlagNotice): string {
+  const terms = notice.terms.length ? ` (terms: ${notice.terms.join(', ')})` : '';
+  const lines = [
+    `:rotating_light: ${capitalise(notice.significance)} change on ${notice.brand.name}'s page ${notice.url}${terms}`,
+  ];
+  if (notice.summary) lines.push(notice.summary);
+  if (notice.reviewUrl) lines.push(`Review it: ${notice.reviewUrl}`);
+  return lines.join('\n');
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
