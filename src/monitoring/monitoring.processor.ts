@@ -6,6 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
+import { compareHtml } from '../../scrapers';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { HandlesJobs } from '../queues/job-handlers';
@@ -34,6 +35,9 @@ export class MonitoringProcessor implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   onApplicationBootstrap(): void {
+    // Compiling the lexicon takes most of a second; do it before taking jobs, not inside the first check,
+    // where blocking the event loop could outlast a short lock and let the job be taken twice.
+    compareHtml('<p>Xinjiang cotton</p>', '<p>No Xinjiang cotton</p>');
     const { lockDurationMs, stalledIntervalMs } = this.config.monitoring;
     this.worker = new Worker(QueueName.Monitoring, (job: MonitoringJob, token) => this.process(job, token), {
       connection: redisOptionsFromUrl(this.config.redisUrl),
