@@ -60,14 +60,18 @@ export class HttpFetcher {
 
   async fetch(url: string, previous: ConditionalHeaders = {}): Promise<FetchResult> {
     const requested = parseFetchUrl(url);
-    const signal = AbortSignal.timeout(this.totalTimeoutMs);
+    // A plain timer rather than AbortSignal.timeout(): that one's timer outlives the fetch and costs per call.
+    const overall = new AbortController();
+    const timer = setTimeout(() => overall.abort(), this.totalTimeoutMs);
     try {
-      return await this.follow(requested, previous, signal);
+      return await this.follow(requested, previous, overall.signal);
     } catch (error) {
-      throw toFetchError(
-        error,
-        signal.aborted ? `the fetch took longer than ${this.totalTimeoutMs} ms` : undefined,
-      ).withUrl(requested.href);
+      const overran = overall.signal.aborted
+        ? `the fetch took longer than ${this.totalTimeoutMs} ms`
+        : undefined;
+      throw toFetchError(error, overran).withUrl(requested.href);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
