@@ -12,7 +12,7 @@ let nextId = 0;
 const id = () => `r${++nextId}`;
 
 function commitment(
-  fields: Partial<ScoredCommitment> & Pick<ScoredCommitment, 'type' | 'statedOn'>,
+  fields: Partial<ScoredCommitment> & Pick<ScoredCommitment, 'type' | 'effectiveOn'>,
 ): ScoredCommitment {
   return { id: id(), level: 'brand', supersedesId: null, status: 'verified', ...fields };
 }
@@ -50,7 +50,7 @@ describe('methodology v1', () => {
   it('does not assess a brand with no verified data', () => {
     const card = score({
       commitments: [
-        commitment({ type: 'call_to_action_public', statedOn: '2021-01-01', status: 'submitted' }),
+        commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-01', status: 'submitted' }),
       ],
     });
     expect(card).toMatchObject({ assessed: false, total: null, grade: null, methodologyVersion: '1' });
@@ -64,16 +64,16 @@ describe('methodology v1', () => {
     ['call_to_action_private', 0],
     ['no_commitment', 0],
   ] as const)('gives a %s commitment %i commitment points', (type, expected) => {
-    expect(points(score({ commitments: [commitment({ type, statedOn: '2021-01-01' })] }), 'commitment')).toBe(
-      expected,
-    );
+    expect(
+      points(score({ commitments: [commitment({ type, effectiveOn: '2021-01-01' })] }), 'commitment'),
+    ).toBe(expected);
   });
 
   it('counts the strongest commitment in force, whether the brand or its group made it', () => {
     const card = score({
       commitments: [
-        commitment({ type: 'third_party_pledge', statedOn: '2020-06-01' }),
-        commitment({ type: 'call_to_action_public', statedOn: '2022-03-31', level: 'group' }),
+        commitment({ type: 'third_party_pledge', effectiveOn: '2020-06-01' }),
+        commitment({ type: 'call_to_action_public', effectiveOn: '2022-03-31', level: 'group' }),
       ],
     });
     expect(points(card, 'commitment')).toBe(40);
@@ -81,16 +81,18 @@ describe('methodology v1', () => {
   });
 
   it('counts no commitment before it was stated (as-of replay)', () => {
-    const fields = { commitments: [commitment({ type: 'call_to_action_public', statedOn: '2021-01-06' })] };
+    const fields = {
+      commitments: [commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-06' })],
+    };
     expect(score(fields, '2020-12-31')).toMatchObject({ assessed: false, grade: null });
     expect(points(score(fields, '2021-01-06'), 'commitment')).toBe(40);
   });
 
   it('stops counting a commitment once a verified statement supersedes it', () => {
-    const old = commitment({ type: 'call_to_action_public', statedOn: '2021-01-01' });
+    const old = commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-01' });
     const weaker = commitment({
       type: 'policy_direct_suppliers_only',
-      statedOn: '2023-01-01',
+      effectiveOn: '2023-01-01',
       supersedesId: old.id,
     });
     expect(points(score({ commitments: [old, weaker] }, '2022-06-01'), 'commitment')).toBe(40);
@@ -98,10 +100,10 @@ describe('methodology v1', () => {
   });
 
   it('ignores a superseding statement that is not verified', () => {
-    const old = commitment({ type: 'call_to_action_public', statedOn: '2021-01-01' });
+    const old = commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-01' });
     const draft = commitment({
       type: 'no_commitment',
-      statedOn: '2023-01-01',
+      effectiveOn: '2023-01-01',
       supersedesId: old.id,
       status: 'draft',
     });
@@ -109,8 +111,8 @@ describe('methodology v1', () => {
   });
 
   it('drops a retracted commitment and takes 15 consistency points for 36 months', () => {
-    const policy = commitment({ type: 'policy_direct_suppliers_only', statedOn: '2020-09-01' });
-    const retraction = commitment({ type: 'retraction', statedOn: '2021-03-24' });
+    const policy = commitment({ type: 'policy_direct_suppliers_only', effectiveOn: '2020-09-01' });
+    const retraction = commitment({ type: 'retraction', effectiveOn: '2021-03-24' });
     const fields = { commitments: [policy, retraction] };
     const before = score(fields, '2021-03-23');
     expect([points(before, 'commitment'), points(before, 'consistency')]).toEqual([15, 15]);
@@ -123,18 +125,18 @@ describe('methodology v1', () => {
   it('counts a commitment made again after a retraction', () => {
     const fields = {
       commitments: [
-        commitment({ type: 'call_to_action_public', statedOn: '2020-01-01' }),
-        commitment({ type: 'retraction', statedOn: '2021-01-01' }),
-        commitment({ type: 'policy_no_region_sourcing', statedOn: '2022-01-01' }),
+        commitment({ type: 'call_to_action_public', effectiveOn: '2020-01-01' }),
+        commitment({ type: 'retraction', effectiveOn: '2021-01-01' }),
+        commitment({ type: 'policy_no_region_sourcing', effectiveOn: '2022-01-01' }),
       ],
     };
     expect(points(score(fields, '2022-06-01'), 'commitment')).toBe(30);
   });
 
   it('takes 5 consistency points for a recent denial, and both penalties never go below zero', () => {
-    const denial = commitment({ type: 'denial', statedOn: '2024-11-28' });
+    const denial = commitment({ type: 'denial', effectiveOn: '2024-11-28' });
     expect(points(score({ commitments: [denial] }, '2025-01-01'), 'consistency')).toBe(10);
-    const both = [denial, commitment({ type: 'retraction', statedOn: '2024-12-01' })];
+    const both = [denial, commitment({ type: 'retraction', effectiveOn: '2024-12-01' })];
     expect(points(score({ commitments: both }, '2025-01-01'), 'consistency')).toBe(0);
     expect(points(score({ commitments: [denial] }, '2027-11-29'), 'consistency')).toBe(15);
   });
@@ -154,7 +156,7 @@ describe('methodology v1', () => {
 
   it('averages the response to exposure findings, and gives full points with none', () => {
     const commitmentOnly = {
-      commitments: [commitment({ type: 'third_party_pledge', statedOn: '2020-01-01' })],
+      commitments: [commitment({ type: 'third_party_pledge', effectiveOn: '2020-01-01' })],
     };
     expect(points(score(commitmentOnly), 'exposureResponse')).toBe(20);
     const fields = {
@@ -181,7 +183,7 @@ describe('methodology v1', () => {
     });
     const fields = {
       findings: [facility],
-      commitments: [commitment({ type: 'call_to_action_public', statedOn: '2021-01-01' })],
+      commitments: [commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-01' })],
       disclosures: [disclosure({ kind: 'tier1_supplier_list' })],
     };
     const during = score(fields, '2023-01-01');
@@ -205,11 +207,23 @@ describe('methodology v1', () => {
 
   it('scores a full record: public Call to Action, full disclosure, no findings, consistent', () => {
     const card = score({
-      commitments: [commitment({ type: 'call_to_action_public', statedOn: '2021-01-06' })],
+      commitments: [commitment({ type: 'call_to_action_public', effectiveOn: '2021-01-06' })],
       disclosures: ['tier1_supplier_list', 'processing_tiers', 'raw_material_traceability'].map((kind) =>
         disclosure({ kind: kind as ScoredDisclosure['kind'] }),
       ),
     });
     expect(card).toMatchObject({ total: 100, grade: 'A' });
+  });
+});
+
+describe('methodology v1 and the catalogue agree on the as-of rule', () => {
+  it('lets a retraction counting from the same day withdraw the statement', () => {
+    const fields = {
+      commitments: [
+        commitment({ type: 'call_to_action_public', effectiveOn: '2021-03-24' }),
+        commitment({ type: 'retraction', effectiveOn: '2021-03-24' }),
+      ],
+    };
+    expect(points(score(fields, '2021-03-24'), 'commitment')).toBe(0);
   });
 });

@@ -5,15 +5,8 @@ export type VerificationStatus = 'draft' | 'submitted' | 'verified' | 'rejected'
 /** Whether a record was made about the brand itself or about its group (company), which applies to all its brands. */
 export type RecordLevel = 'brand' | 'group';
 
-export type CommitmentType =
-  | 'call_to_action_public'
-  | 'call_to_action_private'
-  | 'third_party_pledge'
-  | 'policy_no_region_sourcing'
-  | 'policy_direct_suppliers_only'
-  | 'denial'
-  | 'retraction'
-  | 'no_commitment';
+/** The catalogue's commitment types, as their string values. */
+export type CommitmentType = `${import('../../commitments/commitment-type').CommitmentType}`;
 
 export type FindingKind =
   'named_in_report' | 'uflpa_entity_list_supplier' | 'own_facility_in_region' | 'other';
@@ -23,14 +16,17 @@ export type FindingResponse =
 
 export type DisclosureKind = 'tier1_supplier_list' | 'processing_tiers' | 'raw_material_traceability';
 
-/** Dates are calendar days, `YYYY-MM-DD`, compared as strings. */
+/**
+ * Dates are calendar days, `YYYY-MM-DD`, compared as strings. `effectiveOn` is the day a dated statement counts
+ * from (src/commitments/known-date.ts: the last day it could have been made).
+ */
 export type IsoDate = string;
 
 export interface ScoredCommitment {
   id: string;
   level: RecordLevel;
   type: CommitmentType;
-  statedOn: IsoDate;
+  effectiveOn: IsoDate;
   supersedesId: string | null;
   status: VerificationStatus;
 }

@@ -15,7 +15,7 @@ import type {
  * methodology"). Pure: the same records and date always give the same card, so any past card can be replayed.
  */
 export function scoreBrand(input: ScoringInput, asOf: IsoDate, methodology: Methodology): BrandScore {
-  const commitments = verifiedBy(input.commitments, (c) => c.statedOn, asOf);
+  const commitments = verifiedBy(input.commitments, (c) => c.effectiveOn, asOf);
   const findings = verifiedBy(input.findings, (f) => f.publishedOn, asOf);
   const disclosures = verifiedBy(input.disclosures, (d) => d.disclosedOn, asOf);
   const base = { methodologyVersion: methodology.version, asOf };
@@ -66,7 +66,7 @@ function commitmentIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
     points: Math.min(best.points, max),
     max,
     recordIds: [best.c.id],
-    explanation: `${best.c.type} in force since ${best.c.statedOn}${via}`,
+    explanation: `${best.c.type} in force since ${best.c.effectiveOn}${via}`,
   };
 }
 
@@ -113,8 +113,8 @@ function exposureResponseIndicator(findings: ScoredFinding[], methodology: Metho
 function consistencyIndicator(input: ScoringInput, asOf: IsoDate, methodology: Methodology): IndicatorScore {
   const { max, windowMonths, penaltyByKind } = methodology.consistency;
   const windowStart = monthsBefore(asOf, windowMonths);
-  const recent = verifiedBy(input.commitments, (c) => c.statedOn, asOf).filter(
-    (c) => c.statedOn > windowStart,
+  const recent = verifiedBy(input.commitments, (c) => c.effectiveOn, asOf).filter(
+    (c) => c.effectiveOn > windowStart,
   );
   const retractions = recent.filter((c) => c.type === 'retraction');
   const denials = recent.filter((c) => c.type === 'denial');
