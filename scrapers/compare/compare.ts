@@ -3,7 +3,7 @@ import type { CompareHtmlOptions, CompareResult, ComparablePage } from './compar
 import { judgeStatementEdit } from './edit-rules';
 import { isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
 import { diffSentences, pairEdits } from './sentence-diff';
-import { comparableSentences, type SentenceItem } from './sentence-items';
+import { comparableSentences, withoutLabels, type SentenceItem } from './sentence-items';
 
 function uniqueTerms(items: readonly SentenceItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.terms.map((hit) => hit.term)))];
@@ -28,8 +28,8 @@ function round(score: number): number {
  * forced labour or the brand's commitment (or the page disappearing) is major.
  */
 export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage): CompareResult {
-  const before = comparableSentences(oldPage.sentences);
-  const after = comparableSentences(newPage.sentences);
+  const before = comparableSentences(withoutLabels(oldPage));
+  const after = comparableSentences(withoutLabels(newPage));
   const diff = diffSentences(before, after);
   const { pairs, removed, added } = pairEdits(diff);
   const reasons: string[] = [];

@@ -1,6 +1,6 @@
 import { findCuesInFolded, foldForMatch } from '../lexicon';
 import type { ComparablePage } from './compare.types';
-import type { SentenceItem } from './sentence-items';
+import { withoutLabels, type SentenceItem } from './sentence-items';
 
 /** HTTP statuses that mean the page was removed rather than failing for now. */
 const GONE_STATUSES = new Set([404, 410]);
@@ -18,7 +18,8 @@ export function isGone(page: ComparablePage): boolean {
 /** Reads like a "page not found" page in any lexicon language: judged from its title and opening lines. */
 export function looksLikeSoft404(page: ComparablePage): boolean {
   if (page.mainText.length > SOFT_404_MAX_CHARS) return false;
-  const opening = [page.title, ...page.sentences.slice(0, SOFT_404_LEADING_SENTENCES)].join('\n');
+  // Menu lines of rendered text would push the message out of the opening lines.
+  const opening = [page.title, ...withoutLabels(page).slice(0, SOFT_404_LEADING_SENTENCES)].join('\n');
   return findCuesInFolded(foldForMatch(opening), 'soft404').length > 0;
 }
 

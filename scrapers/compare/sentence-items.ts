@@ -1,3 +1,4 @@
+import type { ExtractedPage } from '../extract';
 import { findCuesInFolded, findTermsInFolded, type TermHit } from '../lexicon';
 import { foldMasked, maskCounters, maskNoise, PLACEHOLDER } from './mask';
 
@@ -35,4 +36,11 @@ export function comparableSentences(sentences: readonly string[]): SentenceItem[
       (item) =>
         /\p{L}/u.test(item.key) && (item.strong || findCuesInFolded(item.folded, 'boilerplate').length === 0),
     );
+}
+
+/** Interface labels of rendered text are shown but not compared: menus and tiles change without meaning. */
+export function withoutLabels(page: ExtractedPage): string[] {
+  if (!page.labels?.length) return page.sentences;
+  const labels = new Set(page.labels);
+  return page.sentences.filter((sentence) => !labels.has(sentence));
 }

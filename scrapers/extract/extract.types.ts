@@ -7,6 +7,11 @@ export interface ExtractedPage {
   mainText: string;
   /** Normalised sentences in reading order; headings and list items are sentences of their own. */
   sentences: string[];
+  /**
+   * Sentences that read as interface labels (menu items, tile names, prices) in rendered text, where no markup
+   * tells them from prose. Shown like any sentence, but a change among them is not a change of the page's text.
+   */
+  labels?: string[];
 }
 
 export interface ExtractOptions {
