@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BrandsModule } from './brands/brands.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         CapturesModule,
         WebhooksModule,
+        AdminModule,
         CompaniesModule,
         BrandsModule,
         EvidenceModule,
