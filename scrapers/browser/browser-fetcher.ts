@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
 import { contentKindOf, parseContentType } from '../fetch/content-type';
 import { FetchError } from '../fetch/fetch-error';
+import { DEFAULT_MAX_REDIRECTS } from '../fetch/redirects';
 import type { FetchResult } from '../fetch/fetch-result';
 import { EgressGuard, type HostResolver } from '../net/egress-guard';
 import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/egress-proxy';
@@ -170,6 +171,15 @@ export class BrowserFetcher {
         status,
       });
     }
+    const redirects = response
+      .request()
+      .redirectChain()
+      .map((request) => request.url());
+    if (redirects.length > DEFAULT_MAX_REDIRECTS) {
+      throw new FetchError('too_many_redirects', `more than ${DEFAULT_MAX_REDIRECTS} redirects`, {
+        url: requested.href,
+      });
+    }
     const html = await page.content();
     const { renderedText, title } = await page.evaluate(() => ({
       renderedText: document.body ? document.body.innerText : '',
@@ -189,10 +199,7 @@ export class BrowserFetcher {
       notModified: false,
       etag: headers.etag,
       lastModified: headers['last-modified'],
-      redirects: response
-        .request()
-        .redirectChain()
-        .map((request) => request.url()),
+      redirects,
       html,
       body: Buffer.from(html, 'utf8'),
       renderedText,

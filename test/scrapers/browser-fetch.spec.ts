@@ -100,6 +100,12 @@ describe('the browser fetcher', () => {
     expect(result.redirects).toEqual([fixture.url('/old-policy')]);
   });
 
+  it('gives up after ten redirects, like the HTTP fetcher', async () => {
+    for (let i = 0; i < 11; i += 1) fixture.redirect(`/hop${i}`, `/hop${i + 1}`);
+    fixture.route('/hop11', html('<p>too far</p>'));
+    await expect(fetcher.fetch(fixture.url('/hop0'))).rejects.toMatchObject({ kind: 'too_many_redirects' });
+  });
+
   it('returns a 404 as a result', async () => {
     fixture.route('/gone', html('<p>Not here</p>', { status: 404 }));
     await expect(fetcher.fetch(fixture.url('/gone'))).resolves.toMatchObject({ status: 404 });
