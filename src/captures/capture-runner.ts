@@ -4,6 +4,7 @@ import { FetchError } from '../../scrapers';
 import { Fetchers } from '../monitoring/fetchers.provider';
 import { EvidenceCapture } from './capture.entity';
 import { CaptureRecorder } from './capture-recorder';
+import { type HostGate, ungated } from './host-slot';
 import { takeCapture } from './take-capture';
 
 /** How many tries the job has, for deciding when a transient failure becomes the last word. */
@@ -27,18 +28,18 @@ export class CaptureRunner {
     private readonly recorder: CaptureRecorder,
   ) {}
 
-  async run(evidenceId: string, attempt: Attempt): Promise<void> {
+  async run(evidenceId: string, attempt: Attempt, gate: HostGate = ungated): Promise<void> {
     const pending = await this.dataSource.getRepository(EvidenceCapture).find({
       where: { evidenceId, state: 'pending' },
       order: { createdAt: 'ASC' },
     });
-    for (const capture of pending) await this.runOne(capture, attempt);
+    for (const capture of pending) await this.runOne(capture, attempt, gate);
   }
 
-  private async runOne(capture: EvidenceCapture, attempt: Attempt): Promise<void> {
+  private async runOne(capture: EvidenceCapture, attempt: Attempt, gate: HostGate): Promise<void> {
     let page;
     try {
-      page = await takeCapture(this.fetchers, capture.requestedUrl);
+      page = await gate(capture.requestedUrl, () => takeCapture(this.fetchers, capture.requestedUrl));
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       if (error.retryable && !attempt.last) throw error;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FetchersModule } from '../monitoring/fetchers.module';
+import { HostPoliteness } from '../monitoring/politeness/host-politeness';
 import { CaptureRecorder } from './capture-recorder';
 import { CaptureRunner } from './capture-runner';
 import { CapturesProcessor } from './captures.processor';
@@ -10,7 +11,15 @@ import { LinkSweep } from './link-sweep';
 /** Worker side: takes captures, re-checks links, and keeps the captures queue in step with Postgres. */
 @Module({
   imports: [FetchersModule],
-  providers: [CapturesProcessor, CaptureRunner, CaptureRecorder, LinkChecker, LinkSweep, CapturesReconciler],
+  providers: [
+    HostPoliteness,
+    CapturesProcessor,
+    CaptureRunner,
+    CaptureRecorder,
+    LinkChecker,
+    LinkSweep,
+    CapturesReconciler,
+  ],
   exports: [LinkChecker, LinkSweep, CapturesReconciler],
 })
 export class CapturesWorkerModule {}

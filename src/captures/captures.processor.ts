@@ -3,10 +3,12 @@ import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { HostPoliteness } from '../monitoring/politeness/host-politeness';
 import { HandlesJobs } from '../queues/job-handlers';
 import { DEFAULT_JOB_OPTIONS, type JobName, type JobPayloads, QueueName } from '../queues/queue-catalogue';
 import { CaptureRunner } from './capture-runner';
 import { CapturesReconciler } from './captures-reconciler';
+import { type HostGate, withHostSlot } from './host-slot';
 import { LinkChecker } from './link-checker';
 import { LinkSweep } from './link-sweep';
 
@@ -26,6 +28,7 @@ export class CapturesProcessor extends WorkerHost implements OnApplicationBootst
     private readonly checker: LinkChecker,
     private readonly sweeper: LinkSweep,
     private readonly reconciler: CapturesReconciler,
+    private readonly politeness: HostPoliteness,
   ) {
     super();
   }
@@ -35,16 +38,18 @@ export class CapturesProcessor extends WorkerHost implements OnApplicationBootst
     this.worker.concurrency = this.config.workerConcurrency;
   }
 
-  async process(job: CapturesJob): Promise<unknown> {
+  async process(job: CapturesJob, token?: string): Promise<unknown> {
+    // Captures and link checks share the monitor's per-host slots, so a brand's site never sees a burst.
+    const gate: HostGate = (url, work) => withHostSlot(this.politeness, job, token, url, work);
     switch (job.name) {
       case 'capture-evidence': {
         const { evidenceId } = job.data as JobPayloads['capture-evidence'];
         const attempts = job.opts.attempts ?? DEFAULT_JOB_OPTIONS.attempts ?? 1;
         const number = job.attemptsMade + 1;
-        return this.runner.run(evidenceId, { number, last: number >= attempts });
+        return this.runner.run(evidenceId, { number, last: number >= attempts }, gate);
       }
       case 'check-link':
-        return this.checker.check((job.data as JobPayloads['check-link']).evidenceId);
+        return this.checker.check((job.data as JobPayloads['check-link']).evidenceId, gate);
       case 'sweep-links':
         return this.sweeper.sweep();
       case 'reconcile-captures':

@@ -10,6 +10,7 @@ import { CaptureRecorder } from './capture-recorder';
 import { LinkCheck } from './link-check.entity';
 import { LinkHealth } from './link-health.entity';
 import { DEAD_AFTER_FAILURES, type LinkHealthState } from './link-health-state';
+import { type HostGate, ungated } from './host-slot';
 import { takeCapture, type CapturedPage } from './take-capture';
 
 /** FetchError kinds that mean the URL no longer leads anywhere. */
@@ -36,10 +37,10 @@ export class LinkChecker {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async check(evidenceId: string): Promise<LinkHealthState | undefined> {
+  async check(evidenceId: string, gate: HostGate = ungated): Promise<LinkHealthState | undefined> {
     const health = await this.dataSource.getRepository(LinkHealth).findOneBy({ evidenceId });
     if (!health) return undefined;
-    const outcome = await this.probe(health.url);
+    const outcome = await gate(health.url, () => this.probe(health.url));
     return this.dataSource.transaction((manager) => this.record(manager, health, outcome));
   }
 
