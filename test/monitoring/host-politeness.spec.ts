@@ -8,7 +8,7 @@ describe('per-host politeness across workers', () => {
 
   afterAll(() => redis.disconnect());
 
-  async function politeness(env: Record<string, string>) {
+  function politeness(env: Record<string, string>) {
     const config = loadAppConfig({ QUEUE_PREFIX: `pwtest-${randomBytes(4).toString('hex')}`, ...env });
     return { config, slots: new HostPoliteness(redis, config) };
   }
@@ -19,7 +19,7 @@ describe('per-host politeness across workers', () => {
   }
 
   it('grants at most N slots per host at once and frees one on release', async () => {
-    const { config, slots } = await politeness({
+    const { config, slots } = politeness({
       MONITORING_HOST_CONCURRENCY: '2',
       MONITORING_HOST_MIN_DELAY_MS: '0',
     });
@@ -40,7 +40,7 @@ describe('per-host politeness across workers', () => {
   });
 
   it('keeps a minimum delay between the starts of fetches of one host', async () => {
-    const { config, slots } = await politeness({
+    const { config, slots } = politeness({
       MONITORING_HOST_CONCURRENCY: '5',
       MONITORING_HOST_MIN_DELAY_MS: '60000',
     });
