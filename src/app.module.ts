@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { UsersModule } from './users/users.module';
+import { WebAppModule } from './web-app/web-app.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The API and web server. */
@@ -36,6 +37,7 @@ export class AppModule {
         CommitmentsModule,
         FindingsModule,
         MonitoringModule,
+        WebAppModule,
       ],
     };
   }

@@ -20,6 +20,6 @@ import { SignInRateLimiter } from './sign-in-rate-limiter';
     SignInRateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [ApiTokensService, SessionsService],
+  exports: [ApiTokensService, SessionsService, AuthService],
 })
 export class AuthModule {}
