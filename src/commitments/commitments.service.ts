@@ -107,6 +107,16 @@ export class CommitmentsService {
     return this.withEvidence(rows, undefined);
   }
 
+  /** Commitments (with their brand or group) waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<Commitment[]> {
+    return this.dataSource.getRepository(Commitment).find({
+      where: { status: ReviewStatus.Submitted },
+      relations: { brand: true, company: true },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
   submit(id: string, actor: AuthenticatedUser): Promise<Commitment> {
     return this.reviews.submit(this.reviewTarget, id, actor);
   }
@@ -117,6 +127,11 @@ export class CommitmentsService {
 
   verifyAsSystem(id: string, note: string): Promise<Commitment> {
     return this.reviews.verifyAsSystem(this.reviewTarget, id, note);
+  }
+
+  /** Leaves a system-created draft unverified but queued for review, with a note for the reviewer (imports). */
+  submitAsSystem(id: string, note: string): Promise<Commitment> {
+    return this.reviews.submitAsSystem(this.reviewTarget, id, note);
   }
 
   private async timeline(subject: TimelineSubject, query: ListCommitmentsQueryDto, viewer: Viewer) {

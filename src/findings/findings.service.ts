@@ -127,6 +127,16 @@ export class FindingsService {
     return this.withEvidence(rows, undefined);
   }
 
+  /** Findings (with their brand or group) waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<ExposureFinding[]> {
+    return this.dataSource.getRepository(ExposureFinding).find({
+      where: { status: ReviewStatus.Submitted },
+      relations: { brand: true, company: true },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
   submit(id: string, actor: AuthenticatedUser): Promise<ExposureFinding> {
     return this.reviews.submit(this.reviewTarget, id, actor);
   }
@@ -137,6 +147,11 @@ export class FindingsService {
 
   verifyAsSystem(id: string, note: string): Promise<ExposureFinding> {
     return this.reviews.verifyAsSystem(this.reviewTarget, id, note);
+  }
+
+  /** Leaves a system-created draft unverified but queued for review, with a note for the reviewer (imports). */
+  submitAsSystem(id: string, note: string): Promise<ExposureFinding> {
+    return this.reviews.submitAsSystem(this.reviewTarget, id, note);
   }
 
   private async withEvidence(rows: FindingRow[], viewer: Viewer): Promise<FindingView[]> {

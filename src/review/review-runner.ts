@@ -75,6 +75,19 @@ export class ReviewRunner {
     });
   }
 
+  /**
+   * Puts a draft the system created up for review, with a note saying what a reviewer must check (e.g. an
+   * uncertain date in imported data). Not reachable over HTTP; audited with a null actor.
+   */
+  submitAsSystem<T extends ReviewableRecord>(target: ReviewTarget<T>, id: string, note: string): Promise<T> {
+    return this.transition(target, id, null, 'submit', (state, now) => {
+      if (state.status !== ReviewStatus.Draft) {
+        throw new DomainError(DomainErrorCode.InvalidState, `Cannot submit an entry that is ${state.status}`);
+      }
+      return { ...state, status: ReviewStatus.Submitted, submittedAt: now, reviewNote: note };
+    });
+  }
+
   private async transition<T extends ReviewableRecord>(
     target: ReviewTarget<T>,
     id: string,

@@ -3,6 +3,7 @@ import { registerAuditVerifyCommand } from './audit-verify.command';
 import { registerCompareCommand } from './compare.command';
 import { registerCreateUserCommand } from './create-user.command';
 import { registerFetchCommand } from './fetch.command';
+import { registerImportCommand } from './import.command';
 
 /** Every CLI command registers itself on the program; add new ones to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -12,4 +13,5 @@ export const cliCommands: RegisterCommand[] = [
   registerCompareCommand,
   registerCreateUserCommand,
   registerAuditVerifyCommand,
+  registerImportCommand,
 ];
