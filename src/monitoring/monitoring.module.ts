@@ -28,5 +28,7 @@ import { WatchesService } from './watches/watches.service';
     FlagsService,
     FlagCreations,
   ],
+  // The web app's review and admin pages call these rather than the HTTP API.
+  exports: [WatchesService, SnapshotsService, FlagsService],
 })
 export class MonitoringModule {}

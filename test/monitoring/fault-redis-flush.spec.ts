@@ -5,7 +5,7 @@ import { QueueName } from '../../src/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';
 import { startPrivateRedis } from './fault-tools';
-import { createWatch, sql, startHarness, waitForCheck, type Harness } from './harness';
+import { createWatch, sql, startHarness, waitForCheck, type Harness, type WatchBody } from './harness';
 import { policyPage } from './pages';
 
 /** Fault 1: Redis loses everything while the worker runs; Postgres brings every schedule back. */
@@ -31,7 +31,7 @@ describe('when Redis loses all its data', () => {
       .route('/a', html(policyPage()))
       .route('/b', html(policyPage()))
       .route('/c', html(policyPage()));
-    const watches = [];
+    const watches: WatchBody[] = [];
     for (const path of ['/a', '/b', '/c'])
       watches.push(await createWatch(harness, path, { intervalMinutes: 5 }));
     for (const watch of watches) await waitForCheck(harness, `check:${watch.id}:first`);
