@@ -30,12 +30,14 @@ export class CaptureRecorder {
     return this.dataSource.transaction(async (manager) => {
       const version = await this.nextVersion(manager, capture.evidenceId);
       const hashes = await storeBlobs(manager, page);
-      await manager
+      const { affected } = await manager
         .getRepository(EvidenceCapture)
         .update(
           { id: capture.id, state: 'pending' },
           { ...pageColumns(page), ...hashes, state: 'done', version, error: null, errorKind: null },
         );
+      // Another worker finished this capture first: its version stands, nothing more to write here.
+      if (!affected) return { captureId: capture.id, version: 0, textSha256: hashes.textSha256 };
       if (version === 1) await this.startLinkHealth(manager, capture.evidenceId, capture.requestedUrl);
       return { captureId: capture.id, version, textSha256: hashes.textSha256 };
     });
