@@ -123,6 +123,8 @@ export class BrowserFetcher {
   ): Promise<FetchResult> {
     const since = new Date();
     const page = await context.newPage();
+    // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
+    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     const filter = await installPageFilter(page);
     await page.setViewport(this.settings.viewport);
     if (this.settings.userAgent) await page.setUserAgent(this.settings.userAgent);

@@ -106,6 +106,16 @@ describe('the browser fetcher', () => {
     await expect(fetcher.fetch(fixture.url('/hop0'))).rejects.toMatchObject({ kind: 'too_many_redirects' });
   });
 
+  it('dismisses dialogs a page opens instead of waiting on them', async () => {
+    fixture.route(
+      '/nagging',
+      html(`<body><p id="t">Before.</p><script>alert('hello'); confirm('sure?');
+        document.getElementById('t').textContent = 'After the dialogs.';</script></body>`),
+    );
+    const result = await fetcher.fetch(fixture.url('/nagging'), { screenshot: false });
+    expect(result.renderedText).toContain('After the dialogs.');
+  });
+
   it('returns a 404 as a result', async () => {
     fixture.route('/gone', html('<p>Not here</p>', { status: 404 }));
     await expect(fetcher.fetch(fixture.url('/gone'))).resolves.toMatchObject({ status: 404 });
