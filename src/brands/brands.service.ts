@@ -113,6 +113,11 @@ export class BrandsService {
     return this.brands.findByRef(ref, manager);
   }
 
+  /** The verified brands of a group, in slug order (public brand pages list a brand's siblings). */
+  verifiedOfCompany(companyId: string, limit = 50): Promise<Brand[]> {
+    return this.brands.verifiedOfCompany(companyId, limit);
+  }
+
   findByNameOrAlias(name: string): Promise<Brand[]> {
     return this.brands.findByNameOrAlias(name);
   }
@@ -160,8 +165,11 @@ export class BrandsService {
     return this.reload(ref);
   }
 
-  /** Null when the reader may see nothing with these filters (an anonymous reader asking for drafts). */
-  private toFilter(query: BrandFiltersDto, viewer: Viewer): BrandSearchFilter | null {
+  /**
+   * The campaigner filters as the search SQL takes them (exports stream the same WHERE clause). Null when
+   * the reader may see nothing with these filters (an anonymous reader asking for drafts).
+   */
+  toFilter(query: BrandFiltersDto, viewer: Viewer): BrandSearchFilter | null {
     const statuses = visibleStatuses(viewer, query.status);
     if (!statuses.length) return null;
     return {

@@ -16,7 +16,7 @@ import { EvidenceView, toEvidenceView } from './dto/evidence.view';
 import type { LinkEvidenceDto } from './dto/link-evidence.dto';
 import type { ListEvidenceQueryDto } from './dto/list-evidence-query.dto';
 import { Evidence } from './evidence.entity';
-import { EvidenceRepository } from './evidence.repository';
+import { EvidenceOwner, EvidenceRepository } from './evidence.repository';
 
 const REVIEW_TARGET: ReviewTarget<Evidence> = { entity: Evidence, auditType: 'evidence' };
 
@@ -118,7 +118,7 @@ export class EvidenceService {
 
   /** The evidence behind many commitments or findings, visible to `viewer`, in one query. */
   linkedTo(
-    owner: 'commitment' | 'finding',
+    owner: EvidenceOwner,
     ownerIds: string[],
     viewer: Viewer,
   ): Promise<Map<string, Evidence[]>> {
@@ -131,7 +131,7 @@ export class EvidenceService {
    */
   async attach(
     manager: EntityManager,
-    owner: 'commitment' | 'finding',
+    owner: EvidenceOwner,
     ownerId: string,
     evidenceIds: string[],
   ) {
@@ -151,7 +151,7 @@ export class EvidenceService {
   }
 
   /** For the review rule "no verified claim without evidence". */
-  countLinks(manager: EntityManager, owner: 'commitment' | 'finding', ownerId: string): Promise<number> {
+  countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
     return this.evidence.countLinks(manager, owner, ownerId);
   }
 
