@@ -5,6 +5,8 @@ import { Archive1763755000000 } from './1763755000000-Archive';
 import { Monitoring1763760000000 } from './1763760000000-Monitoring';
 import { Captures1763770000000 } from './1763770000000-Captures';
 import { Webhooks1763780000000 } from './1763780000000-Webhooks';
+import { Disclosures1763800000000 } from './1763800000000-Disclosures';
+import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -18,4 +20,6 @@ export const allMigrations = [
   Monitoring1763760000000,
   Captures1763770000000,
   Webhooks1763780000000,
+  Disclosures1763800000000,
+  PublicDataVersion1763810000000,
 ];

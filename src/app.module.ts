@@ -6,12 +6,15 @@ import { BrandsModule } from './brands/brands.module';
 import { CapturesModule } from './captures/captures.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { CompaniesModule } from './companies/companies.module';
+import { DisclosuresModule } from './disclosures/disclosures.module';
 import type { AppConfig } from './config/app-config';
 import { EvidenceModule } from './evidence/evidence.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { PublicCacheModule } from './public-cache/public-cache.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -38,6 +41,9 @@ export class AppModule {
         FindingsModule,
         MonitoringModule,
         WebAppModule,
+        PublicCacheModule,
+        DisclosuresModule,
+        ScorecardsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { containsPattern } from '../companies/search-pattern';
+import { ReviewStatus } from '../review/review-status';
 import { Brand } from './brand.entity';
 
 /** Single-brand lookups. The campaigner list and facets are in BrandSearchRepository. */
@@ -27,6 +28,18 @@ export class BrandsRepository {
       .setLock('pessimistic_write')
       .where('brand.id = :id', { id })
       .getOneOrFail();
+  }
+
+  /**
+   * The verified brands of a group in slug order (a brand page lists its siblings):
+   *   SELECT * FROM brands WHERE company_id = $1 AND status = 'verified' ORDER BY slug LIMIT $2
+   */
+  verifiedOfCompany(companyId: string, limit: number): Promise<Brand[]> {
+    return this.dataSource.getRepository(Brand).find({
+      where: { companyId, status: ReviewStatus.Verified },
+      order: { slug: 'ASC' },
+      take: limit,
+    });
   }
 
   /**

@@ -8,5 +8,7 @@ import { CapturesService } from './captures.service';
   imports: [EvidenceModule],
   controllers: [CapturesController],
   providers: [CapturesService],
+  // The web app shows a piece of evidence beside its capture.
+  exports: [CapturesService],
 })
 export class CapturesModule {}

@@ -13,6 +13,14 @@ const RECENT_CHECKS = 20;
 
 export type CapturePart = 'html' | 'text' | 'screenshot';
 
+/** What a page needs to link to the archived copies of one piece of evidence. */
+export interface CaptureSummary {
+  /** How many versions are archived (1 = the original only). */
+  versions: number;
+  /** When the original (version 1) was taken. */
+  originalCapturedAt: string;
+}
+
 export interface CaptureContent {
   capture: EvidenceCapture;
   content: Buffer;
@@ -49,6 +57,29 @@ export class CapturesService {
       nextCursor: null,
       linkHealth: health ? toLinkHealthView(health, checks) : null,
     };
+  }
+
+  /**
+   * The done captures of many pieces of evidence, in one query (for scorecards and brand pages); evidence with
+   * no done capture is absent. No visibility rule: callers pass evidence their reader may see.
+   *   SELECT evidence_id, count(*), min(captured_at) FROM evidence_captures
+   *   WHERE evidence_id = ANY($1) AND state = 'done' GROUP BY evidence_id
+   */
+  async summaries(evidenceIds: string[]): Promise<Map<string, CaptureSummary>> {
+    const byEvidence = new Map<string, CaptureSummary>();
+    if (!evidenceIds.length) return byEvidence;
+    const rows = await this.dataSource.query<Array<{ evidence_id: string; versions: number; first: Date }>>(
+      `SELECT evidence_id, count(*)::int AS versions, min(captured_at) AS first FROM evidence_captures
+       WHERE evidence_id = ANY($1::uuid[]) AND state = 'done' GROUP BY evidence_id`,
+      [[...new Set(evidenceIds)]],
+    );
+    for (const row of rows) {
+      byEvidence.set(row.evidence_id, {
+        versions: row.versions,
+        originalCapturedAt: new Date(row.first).toISOString(),
+      });
+    }
+    return byEvidence;
   }
 
   /** One part of a done capture; version 1 (the original) unless asked otherwise. */

@@ -7,6 +7,7 @@ import { ApiToken } from '../auth/api-token.entity';
 import { Session } from '../auth/session.entity';
 import { Brand } from '../brands/brand.entity';
 import { Commitment } from '../commitments/commitment.entity';
+import { Disclosure, DisclosureEvidence } from '../disclosures/disclosure.entity';
 import { Company } from '../companies/company.entity';
 import { CommitmentEvidence, FindingEvidence } from '../evidence/evidence-link.entity';
 import { Evidence } from '../evidence/evidence.entity';
@@ -45,4 +46,6 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   LinkCheck,
   Webhook,
   WebhookDelivery,
+  Disclosure,
+  DisclosureEvidence,
 ];

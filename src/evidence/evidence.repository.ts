@@ -5,6 +5,16 @@ import type { ReviewStatus } from '../review/review-status';
 import { Evidence } from './evidence.entity';
 import type { EvidenceKind } from './evidence-kind';
 
+/** What evidence can support, and the link table holding each kind of link. */
+export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure';
+
+const LINK_TABLES: { [Owner in EvidenceOwner]: { table: string; column: string } } = {
+  commitment: { table: 'commitment_evidence', column: 'commitment_id' },
+  finding: { table: 'finding_evidence', column: 'finding_id' },
+  // Owned by src/disclosures (its migration); linked through here like the others.
+  disclosure: { table: 'disclosure_evidence', column: 'disclosure_id' },
+};
+
 export interface EvidenceListFilter {
   statuses: ReviewStatus[];
   kind?: EvidenceKind;
@@ -95,12 +105,11 @@ export class EvidenceRepository {
    */
   async attach(
     manager: EntityManager,
-    owner: 'commitment' | 'finding',
+    owner: EvidenceOwner,
     ownerId: string,
     evidenceIds: string[],
   ) {
-    const [table, column] =
-      owner === 'commitment' ? ['commitment_evidence', 'commitment_id'] : ['finding_evidence', 'finding_id'];
+    const { table, column } = LINK_TABLES[owner];
     await manager.query(
       `INSERT INTO ${table} (${column}, evidence_id)
        SELECT $1::uuid, evidence_id FROM (SELECT DISTINCT unnest($2::uuid[]) AS evidence_id) ids
@@ -112,14 +121,14 @@ export class EvidenceRepository {
   /** How many pieces of evidence support a commitment or finding (any status). */
   async countLinks(
     manager: EntityManager,
-    owner: 'commitment' | 'finding',
+    owner: EvidenceOwner,
     ownerId: string,
   ): Promise<number> {
-    const sql =
-      owner === 'commitment'
-        ? 'SELECT count(*)::int AS n FROM commitment_evidence WHERE commitment_id = $1'
-        : 'SELECT count(*)::int AS n FROM finding_evidence WHERE finding_id = $1';
-    const [row] = await manager.query<Array<{ n: number }>>(sql, [ownerId]);
+    const { table, column } = LINK_TABLES[owner];
+    const [row] = await manager.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
+      [ownerId],
+    );
     return row.n;
   }
 
@@ -129,14 +138,13 @@ export class EvidenceRepository {
    *   WHERE link.<owner>_id = ANY($1) AND evidence.status = ANY($2)
    */
   async linkedTo(
-    owner: 'commitment' | 'finding',
+    owner: EvidenceOwner,
     ownerIds: string[],
     statuses: ReviewStatus[],
   ): Promise<Map<string, Evidence[]>> {
     const byOwner = new Map<string, Evidence[]>();
     if (!ownerIds.length) return byOwner;
-    const [table, column] =
-      owner === 'commitment' ? ['commitment_evidence', 'commitment_id'] : ['finding_evidence', 'finding_id'];
+    const { table, column } = LINK_TABLES[owner];
     const links = await this.dataSource.query<Array<{ owner_id: string; evidence_id: string }>>(
       `SELECT link.${column} AS owner_id, link.evidence_id FROM ${table} link
        JOIN evidence ON evidence.id = link.evidence_id

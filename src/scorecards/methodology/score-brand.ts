@@ -1,5 +1,6 @@
 import { monthsBefore } from './dates';
 import { commitmentsInForce, verifiedBy } from './in-force';
+import { COMMITMENT_TYPE_LABELS, DISCLOSURE_KIND_LABELS } from './labels';
 import type {
   BrandScore,
   Grade,
@@ -66,7 +67,7 @@ function commitmentIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
     points: Math.min(best.points, max),
     max,
     recordIds: [best.c.id],
-    explanation: `${best.c.type} in force since ${best.c.effectiveOn}${via}`,
+    explanation: `${COMMITMENT_TYPE_LABELS[best.c.type]}, in force since ${best.c.effectiveOn}${via}`,
   };
 }
 
@@ -85,7 +86,9 @@ function disclosureIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
     points,
     max,
     recordIds: standing.map((d) => d.id),
-    explanation: kinds.length ? `Discloses: ${kinds.join(', ')}` : 'No disclosure on record',
+    explanation: kinds.length
+      ? `Discloses: ${kinds.map((kind) => DISCLOSURE_KIND_LABELS[kind]).join(', ')}`
+      : 'No disclosure on record',
   };
 }
 

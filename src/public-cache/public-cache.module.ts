@@ -1,0 +1,34 @@
+import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { PublicCacheMiddleware } from './public-cache.middleware';
+import { PublicDataVersion } from './public-data-version';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { ResponseCache } from './response-cache';
+
+/** Rendered public responses held in memory per process; a few thousand brand pages fit comfortably. */
+const CACHE_BYTES = 64 * 1024 * 1024;
+const CACHE_ENTRY_BYTES = 1024 * 1024;
+
+/** ETags, 304s and the in-memory copy of public reads, never stale (see PublicDataVersion). */
+@Global()
+@Module({
+  providers: [
+    PublicDataVersion,
+    { provide: ResponseCache, useFactory: () => new ResponseCache(CACHE_BYTES, CACHE_ENTRY_BYTES) },
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+  ],
+  exports: [PublicDataVersion],
+})
+export class PublicCacheModule implements NestModule {
+  constructor(
+    private readonly version: PublicDataVersion,
+    private readonly cache: ResponseCache,
+  ) {
+    // Copies of an older version can never be asked for again: free them at once.
+    this.version.onChange(() => this.cache.clear());
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PublicCacheMiddleware).forRoutes('{*splat}');
+  }
+}

@@ -1,0 +1,62 @@
+import type { Brand } from '../brands/brand.entity';
+import type { CaptureSummary } from '../captures/captures.service';
+import type { CommitmentView, SubjectRef } from '../commitments/dto/commitment.view';
+import type { DisclosureView } from '../disclosures/dto/disclosure.view';
+import type { FindingView } from '../findings/dto/finding.view';
+import type { RecordLevel, ScoringInput } from './methodology';
+
+/**
+ * Everything public about one brand: the brand, its group's other brands, and the verified commitments,
+ * findings and disclosures of the brand and its group with their evidence and captures. Loaded in a fixed
+ * handful of queries (ScorecardsService.load), then scored for any day without touching the database.
+ */
+export interface BrandRecord {
+  brand: Brand;
+  /** The group when the reader may see it. */
+  group: SubjectRef | null;
+  siblings: Array<{ slug: string; name: string }>;
+  commitments: CommitmentView[];
+  findings: FindingView[];
+  disclosures: DisclosureView[];
+  /** Done captures by evidence id. */
+  captures: Map<string, CaptureSummary>;
+}
+
+/**
+ * Whether a record was made about the brand or its group. The catalogue views name the subject only when
+ * the reader may see it; a group-level record names its company, a brand-level one never does.
+ */
+export function levelOf(record: { brand: SubjectRef | null; company: SubjectRef | null }): RecordLevel {
+  return record.company !== null && record.brand === null ? 'group' : 'brand';
+}
+
+/** The engine's input: every record carries its catalogue `effective_on` as the day it counts from. */
+export function toScoringInput(record: BrandRecord): ScoringInput {
+  return {
+    commitments: record.commitments.map((c) => ({
+      id: c.id,
+      level: levelOf(c),
+      type: c.type,
+      effectiveOn: c.effectiveOn,
+      supersedesId: c.supersedesId,
+      status: c.status,
+    })),
+    findings: record.findings.map((f) => ({
+      id: f.id,
+      level: levelOf(f),
+      kind: f.kind,
+      publishedOn: f.effectiveOn,
+      endedOn: f.endedOn,
+      response: f.response,
+      status: f.status,
+    })),
+    disclosures: record.disclosures.map((d) => ({
+      id: d.id,
+      level: d.level,
+      kind: d.kind,
+      disclosedOn: d.effectiveOn,
+      withdrawnOn: d.withdrawnOn,
+      status: d.status,
+    })),
+  };
+}

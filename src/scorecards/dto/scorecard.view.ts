@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CompanyRef } from '../../brands/dto/brand.view';
+
+export class CaptureLink {
+  @ApiProperty({ description: 'The archived copy, served inert', example: '/api/evidence/<id>/capture' })
+  href!: string;
+  @ApiProperty({ description: 'How many versions are archived (1 = the original only)' }) versions!: number;
+  @ApiProperty() originalCapturedAt!: string;
+}
+
+export class ScorecardEvidence {
+  @ApiProperty() id!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) title!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) url!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) publisher!: string | null;
+  @ApiProperty() kind!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) publishedOn!: string | null;
+  @ApiPropertyOptional({ type: CaptureLink, nullable: true, description: 'Null until archived' })
+  capture!: CaptureLink | null;
+}
+
+/** A verified record behind (or against) a point. */
+export class ScorecardRecord {
+  @ApiProperty({ enum: ['commitment', 'finding', 'disclosure'] }) record!:
+    'commitment' | 'finding' | 'disclosure';
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['brand', 'group'], description: 'Made about the brand or its whole group' })
+  level!: 'brand' | 'group';
+  @ApiProperty({ description: 'Commitment type, finding kind or disclosure kind' }) type!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ description: 'The day it counts from (the as-of rule)' }) effectiveOn!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ type: [ScorecardEvidence] }) evidence!: ScorecardEvidence[];
+}
+
+export class ScorecardIndicator {
+  @ApiProperty({ enum: ['commitment', 'disclosure', 'exposureResponse', 'consistency'] }) indicator!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() points!: number;
+  @ApiProperty() max!: number;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: [ScorecardRecord] }) records!: ScorecardRecord[];
+}
+
+export class ScorecardCap {
+  @ApiProperty({ description: 'The total before the cap' }) appliedTo!: number;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: [ScorecardRecord] }) records!: ScorecardRecord[];
+}
+
+/** `GET /api/brands/:slug/scorecard`: the grade as of a day, every point traced to verified records. */
+export class ScorecardView {
+  @ApiProperty() brand!: { slug: string; name: string };
+  @ApiPropertyOptional({ type: CompanyRef, nullable: true }) group!: CompanyRef | null;
+  @ApiProperty() methodologyVersion!: string;
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ description: 'False ("not assessed") when there is no verified data' }) assessed!: boolean;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '0-100' }) total!: number | null;
+  @ApiPropertyOptional({ nullable: true, enum: ['A', 'B', 'C', 'D', 'E', 'F'] }) grade!: string | null;
+  @ApiPropertyOptional({ type: ScorecardCap, nullable: true }) cap!: ScorecardCap | null;
+  @ApiProperty({ type: [ScorecardIndicator] }) indicators!: ScorecardIndicator[];
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser, Public } from '../auth/decorators';
+import { today } from '../commitments/today';
+import { ScorecardQueryDto } from './dto/scorecard-query.dto';
+import { ScorecardView } from './dto/scorecard.view';
+import { ScorecardsService } from './scorecards.service';
+
+@ApiTags('scorecards')
+@ApiBearerAuth()
+@Controller('api/brands')
+export class ScorecardsController {
+  constructor(private readonly scorecards: ScorecardsService) {}
+
+  @Public()
+  @Get(':slug/scorecard')
+  @ApiOperation({
+    summary:
+      "A brand's grade as of a day: points per indicator, the cap, and the verified records behind each",
+  })
+  @ApiOkResponse({ type: ScorecardView })
+  get(
+    @Param('slug') slug: string,
+    @Query() query: ScorecardQueryDto,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<ScorecardView> {
+    return this.scorecards.scorecard(slug, query.asOf ?? today(), viewer);
+  }
+}
