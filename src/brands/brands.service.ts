@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -120,6 +120,21 @@ export class BrandsService {
 
   findByNameOrAlias(name: string): Promise<Brand[]> {
     return this.brands.findByNameOrAlias(name);
+  }
+
+  /** Brands by id (e.g. the brands of a page of flags); no visibility rule. */
+  async findByIds(ids: string[]): Promise<Brand[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(Brand).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  /** Brands waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<Brand[]> {
+    return this.dataSource.getRepository(Brand).find({
+      where: { status: ReviewStatus.Submitted },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   /** The campaigner query (DESIGN.md): one keyset page in slug order. */

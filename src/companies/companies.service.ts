@@ -102,6 +102,15 @@ export class CompaniesService {
     return this.companies.findByNameOrAlias(name);
   }
 
+  /** Companies waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<Company[]> {
+    return this.dataSource.getRepository(Company).find({
+      where: { status: ReviewStatus.Submitted },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
   async list(query: ListCompaniesQueryDto, viewer: Viewer): Promise<Page<CompanyView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const statuses = visibleStatuses(viewer, query.status);

@@ -155,6 +155,15 @@ export class EvidenceService {
     return this.evidence.countLinks(manager, owner, ownerId);
   }
 
+  /** Evidence waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<Evidence[]> {
+    return this.dataSource.getRepository(Evidence).find({
+      where: { status: ReviewStatus.Submitted },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
   submit(id: string, actor: AuthenticatedUser): Promise<Evidence> {
     return this.reviews.submit(REVIEW_TARGET, id, actor);
   }

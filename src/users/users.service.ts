@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Role } from '../auth/role.enum';
@@ -121,6 +121,14 @@ export class UsersService {
   async findById(id: string): Promise<UserView | null> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     return user ? toUserView(user) : null;
+  }
+
+  /** Many users at once (e.g. the actors of a page of history), by id. */
+  async findByIds(ids: string[]): Promise<Map<string, UserView>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(User).findBy({ id: In(unique) });
+    return new Map(users.map((user) => [user.id, toUserView(user)]));
   }
 
   private recordChange(

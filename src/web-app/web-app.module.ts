@@ -1,13 +1,65 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BrandsModule } from '../brands/brands.module';
+import { CapturesModule } from '../captures/captures.module';
+import { CommitmentsModule } from '../commitments/commitments.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { FindingsModule } from '../findings/findings.module';
+import { MonitoringModule } from '../monitoring/monitoring.module';
+import { UsersModule } from '../users/users.module';
+import { AdminController } from './admin/admin.controller';
 import { LoginController } from './auth/login.controller';
+import { HistoryService } from './history/history.service';
+import { ResearchBrandsController } from './research/brands.controller';
+import { CaptureLoader } from './research/capture-loader';
+import { ClaimSupport } from './research/claim-support.service';
+import { ResearchCommitmentsController } from './research/commitments.controller';
+import { ResearchCompaniesController } from './research/companies.controller';
+import { ResearchEvidenceController } from './research/evidence.controller';
+import { ResearchFindingsController } from './research/findings.controller';
+import { ResearchImportController } from './research/import.controller';
+import { IMPORT_PROVIDERS } from './research/import-providers';
+import { FlagQueueService } from './review/flag-queue.service';
+import { FlagsTriageController } from './review/flags.controller';
+import { ReviewController } from './review/review.controller';
+import { ReviewQueueService } from './review/review-queue.service';
 
 /**
  * The web app for researchers, reviewers and admins: server-rendered pages over the same services (and
  * DTOs) as the API. The public pages (/, /brands, /methodology) live elsewhere.
  */
 @Module({
-  imports: [AuthModule],
-  controllers: [LoginController],
+  imports: [
+    AuthModule,
+    UsersModule,
+    CompaniesModule,
+    BrandsModule,
+    EvidenceModule,
+    CommitmentsModule,
+    FindingsModule,
+    CapturesModule,
+    MonitoringModule,
+  ],
+  controllers: [
+    LoginController,
+    ResearchBrandsController,
+    ResearchCompaniesController,
+    ResearchCommitmentsController,
+    ResearchFindingsController,
+    ResearchEvidenceController,
+    ResearchImportController,
+    ReviewController,
+    FlagsTriageController,
+    AdminController,
+  ],
+  providers: [
+    HistoryService,
+    CaptureLoader,
+    ClaimSupport,
+    ReviewQueueService,
+    FlagQueueService,
+    ...IMPORT_PROVIDERS,
+  ],
 })
 export class WebAppModule {}

@@ -16,6 +16,8 @@ interface FieldBase {
   label: string;
   hint?: string;
   required?: boolean;
+  /** When the same field appears in several forms on one page (one per queue item). */
+  id?: string;
 }
 
 export function fieldId(name: string): string {
@@ -23,8 +25,7 @@ export function fieldId(name: string): string {
 }
 
 /** Label, hint and error wired to the control with aria-describedby; aria-invalid when it has an error. */
-function describe(name: string, hint: string | undefined, errors: string[] | undefined) {
-  const id = fieldId(name);
+function describe(id: string, hint: string | undefined, errors: string[] | undefined) {
   const described = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean);
   return {
     id,
@@ -35,7 +36,7 @@ function describe(name: string, hint: string | undefined, errors: string[] | und
 
 function FieldFrame(props: FieldBase & { children: ComponentChildren; legend?: boolean }) {
   const errors = props.form.errors[props.name];
-  const id = fieldId(props.name);
+  const id = props.id ?? fieldId(props.name);
   return (
     <div class={`field${errors?.length ? ' invalid' : ''}`}>
       <label for={id}>
@@ -63,7 +64,7 @@ export function TextField(
   return (
     <FieldFrame {...props}>
       <input
-        {...describe(props.name, props.hint, props.form.errors[props.name])}
+        {...describe(props.id ?? fieldId(props.name), props.hint, props.form.errors[props.name])}
         name={props.name}
         type={props.type ?? 'text'}
         value={valueOf(props.form.values, props.name)}
@@ -80,7 +81,7 @@ export function TextArea(props: FieldBase & { rows?: number }) {
   return (
     <FieldFrame {...props}>
       <textarea
-        {...describe(props.name, props.hint, props.form.errors[props.name])}
+        {...describe(props.id ?? fieldId(props.name), props.hint, props.form.errors[props.name])}
         name={props.name}
         rows={props.rows ?? 4}
         required={props.required}
@@ -101,7 +102,7 @@ export function SelectField(props: FieldBase & { options: Option[]; blank?: stri
   return (
     <FieldFrame {...props}>
       <select
-        {...describe(props.name, props.hint, props.form.errors[props.name])}
+        {...describe(props.id ?? fieldId(props.name), props.hint, props.form.errors[props.name])}
         name={props.name}
         required={props.required}
       >

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { BrandsService } from '../../brands/brands.service';
+import type { Page } from '../../common/pagination/page';
+import { SnapshotsService } from '../../monitoring/checks/snapshots.service';
+import type { FlagDetailView } from '../../monitoring/dto/flag.view';
+import type { ListFlagsQueryDto } from '../../monitoring/dto/list-flags-query.dto';
+import { FlagsService } from '../../monitoring/flags/flags.service';
+import { diffTexts, type DiffRow } from './text-diff';
+
+/** A flag with everything a reviewer needs to decide on it without leaving the queue. */
+export interface FlagCard {
+  flag: FlagDetailView;
+  brand: { slug: string; name: string } | null;
+  /** The page's title as the monitor last read it, else its URL. */
+  pageName: string;
+  /** Side-by-side rows from the two snapshots' texts; null when one side has no text (page gone). */
+  rows: DiffRow[] | null;
+}
+
+/** Flags shown per page of the triage queue: each carries a diff and two screenshots. */
+export const FLAGS_PER_PAGE = 10;
+
+@Injectable()
+export class FlagQueueService {
+  constructor(
+    private readonly flags: FlagsService,
+    private readonly snapshots: SnapshotsService,
+    private readonly brands: BrandsService,
+  ) {}
+
+  async page(query: ListFlagsQueryDto): Promise<Page<FlagCard>> {
+    const page = await this.flags.list({ ...query, limit: FLAGS_PER_PAGE });
+    // One detail per flag on the page (at most FLAGS_PER_PAGE): the diff needs both snapshots anyway.
+    const details = await Promise.all(page.items.map((flag) => this.flags.get(flag.id)));
+    return { items: await this.cards(details), nextCursor: page.nextCursor };
+  }
+
+  async one(id: string): Promise<FlagCard> {
+    const [card] = await this.cards([await this.flags.get(id)]);
+    return card;
+  }
+
+  /** Open flags in all, for the queue's tab (counted from the list, capped at one page of 200). */
+  async openCount(): Promise<number> {
+    const page = await this.flags.list({ status: 'open', limit: 200 });
+    return page.items.length;
+  }
+
+  private async cards(details: FlagDetailView[]): Promise<FlagCard[]> {
+    const brands = new Map(
+      (await this.brands.findByIds(details.map((flag) => flag.brandId))).map((brand) => [brand.id, brand]),
+    );
+    return Promise.all(
+      details.map(async (flag) => {
+        const brand = brands.get(flag.brandId);
+        return {
+          flag,
+          brand: brand ? { slug: brand.slug, name: brand.name } : null,
+          pageName: flag.newSnapshot?.title || flag.oldSnapshot?.title || flag.url,
+          rows: await this.diff(flag),
+        };
+      }),
+    );
+  }
+
+  private async diff(flag: FlagDetailView): Promise<DiffRow[] | null> {
+    if (!flag.oldSnapshotId || !flag.newSnapshotId) return null;
+    const [before, after] = await Promise.all([
+      this.snapshots.text(flag.oldSnapshotId),
+      this.snapshots.text(flag.newSnapshotId),
+    ]);
+    return diffTexts(before.content.toString('utf8'), after.content.toString('utf8'));
+  }
+}

@@ -1,0 +1,142 @@
+import { TextArea, type FormState } from '../common/fields';
+import { FORM_LEVEL } from '../common/form-errors';
+import { formatTime } from '../common/labels';
+import { CsrfField, Page, type WebContext } from '../common/page';
+import type { QueueItem } from './review-queue.service';
+
+/** A review form that came back with a problem, shown again on its own entry. */
+export interface FailedReview {
+  kind: string;
+  id: string;
+  form: FormState;
+}
+
+export const FOUR_EYES_REASON =
+  'You created this entry, so another reviewer must verify or reject it (four-eyes rule).';
+
+export function ReviewTabs({ current, openFlags }: { current: 'entries' | 'flags'; openFlags?: number }) {
+  return (
+    <nav aria-label="Review queues" class="tabs">
+      <a href="/review" aria-current={current === 'entries' ? 'page' : undefined}>
+        Submitted entries
+      </a>
+      <a href="/review/flags" aria-current={current === 'flags' ? 'page' : undefined}>
+        Change flags{openFlags !== undefined ? ` (${openFlags} open)` : ''}
+      </a>
+    </nav>
+  );
+}
+
+export function ReviewQueuePage({
+  ctx,
+  items,
+  viewerId,
+  failed,
+}: {
+  ctx: WebContext;
+  items: QueueItem[];
+  viewerId: string;
+  failed?: FailedReview;
+}) {
+  return (
+    <Page ctx={ctx} title="Review" scripts={['/assets/triage.js']}>
+      <h1>Review</h1>
+      <ReviewTabs current="entries" />
+      <p class="lead">
+        {items.length === 0
+          ? 'Nothing is waiting for review.'
+          : `${items.length} submitted ${items.length === 1 ? 'entry waits' : 'entries wait'}, oldest first.`}
+      </p>
+      <KeyboardHelp />
+      <ol class="queue" data-triage>
+        {items.map((item) => (
+          <QueueEntry item={item} ctx={ctx} own={item.createdById === viewerId} failed={failed} />
+        ))}
+      </ol>
+    </Page>
+  );
+}
+
+function QueueEntry({
+  ctx,
+  item,
+  own,
+  failed,
+}: {
+  ctx: WebContext;
+  item: QueueItem;
+  own: boolean;
+  failed?: FailedReview;
+}) {
+  const key = `${item.kind}-${item.id}`;
+  const form: FormState =
+    failed && failed.kind === item.kind && failed.id === item.id ? failed.form : { values: {}, errors: {} };
+  const noteName = `note`;
+  const formError = form.errors[FORM_LEVEL];
+  return (
+    <li class="queue-item" id={key} tabIndex={-1} data-triage-item>
+      <p class="kind">{item.kind}</p>
+      <h2>
+        <a href={item.href}>{item.title}</a>
+      </h2>
+      {item.detail && <p class="detail">{item.detail}</p>}
+      <p class="muted small">
+        By {item.createdBy}, submitted {formatTime(item.submittedAt)}
+      </p>
+      {own ? (
+        <p class="notice">{FOUR_EYES_REASON}</p>
+      ) : (
+        <form method="post" action={`/review/${item.kind}/${item.id}`} class="review-form" novalidate>
+          <CsrfField ctx={ctx} />
+          {formError && (
+            <p class="notice error" role="alert">
+              {formError.join('; ')}
+            </p>
+          )}
+          <TextArea
+            form={{ values: form.values, errors: form.errors }}
+            name={noteName}
+            id={`${key}-note`}
+            label="Note"
+            rows={2}
+            hint="Required to reject: say what to fix."
+          />
+          <div class="actions">
+            <button type="submit" name="decision" value="verify" data-triage-confirm>
+              Verify
+            </button>
+            <button type="submit" name="decision" value="reject" class="button danger" data-triage-dismiss>
+              Reject
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+export function KeyboardHelp() {
+  return (
+    <details class="keyboard-help" id="keyboard-help">
+      <summary>Keyboard shortcuts</summary>
+      <dl>
+        <dt>
+          <kbd>j</kbd> / <kbd>k</kbd>
+        </dt>
+        <dd>Next / previous item</dd>
+        <dt>
+          <kbd>c</kbd>
+        </dt>
+        <dd>Confirm (verify) the current item</dd>
+        <dt>
+          <kbd>d</kbd>
+        </dt>
+        <dd>Dismiss (reject): moves to the reason field</dd>
+        <dt>
+          <kbd>?</kbd>
+        </dt>
+        <dd>Show or hide this help</dd>
+      </dl>
+    </details>
+  );
+}
