@@ -14,6 +14,10 @@ import { HealthModule } from './health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { PublicCacheModule } from './public-cache/public-cache.module';
+import { PublicSiteModule } from './public-site/public-site.module';
+import { ExportsModule } from './exports/exports.module';
+import { FeedModule } from './feed/feed.module';
+import { BadgesModule } from './badges/badges.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
@@ -44,6 +48,10 @@ export class AppModule {
         PublicCacheModule,
         DisclosuresModule,
         ScorecardsModule,
+        PublicSiteModule,
+        ExportsModule,
+        FeedModule,
+        BadgesModule,
       ],
     };
   }

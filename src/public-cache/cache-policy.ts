@@ -33,9 +33,12 @@ export function carriesCredentials(request: Request): boolean {
   return cookie !== undefined && cookie.includes(`${SESSION_COOKIE}=`);
 }
 
-/** What a cached copy depends on. The UTC day is part of it: "as of today" reads change at midnight. */
-export function cacheKey(version: string, day: string, url: string): string {
-  return `${version}|${day}|${url}`;
+/**
+ * What a cached copy depends on. The UTC day is part of it ("as of today" reads change at midnight), and so is
+ * the Host header (pages carry absolute Open Graph URLs: a forged Host must not poison everyone's copy).
+ */
+export function cacheKey(version: string, day: string, host: string, url: string): string {
+  return `${version}|${day}|${host}|${url}`;
 }
 
 /** A strong ETag from the version, the day, the URL with its query, and the kind of viewer. */

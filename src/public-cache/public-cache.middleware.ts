@@ -41,7 +41,7 @@ export class PublicCacheMiddleware implements NestMiddleware {
       onHeaders(response, (status) => setPolicy(response, status, UNCERTAIN_CACHE_CONTROL));
       return next();
     }
-    const key = cacheKey(version, today(), request.originalUrl);
+    const key = cacheKey(version, today(), request.headers.host ?? '', request.originalUrl);
     const etag = etagFor(key, 'anonymous');
     const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: 'Authorization, Cookie' };
     if (matchesEtag(request.headers['if-none-match'], etag)) {
