@@ -60,10 +60,7 @@ describe('public pages in Chromium', () => {
     expect(await listedSlugs()).toEqual(listed);
     expect(await page.$eval('#f-commitment', (select) => (select as HTMLSelectElement).value)).toBe('none');
 
-    const csvHref = await page.$eval(
-      'a[href^="/api/export/brands.csv"]',
-      (a) => (a).href,
-    );
+    const csvHref = await page.$eval('a[href^="/api/export/brands.csv"]', (a) => a.href);
     expect(new URL(csvHref).search).toBe(shared.search);
     const csv = await (await fetch(csvHref)).text();
     const exported = csv
@@ -148,7 +145,7 @@ describe('public pages in Chromium', () => {
 
   async function listedSlugs(): Promise<string[]> {
     return page.$$eval('table.brand-list tbody th a', (links) =>
-      links.map((link) => (link).pathname.split('/').pop() ?? ''),
+      links.map((link) => link.pathname.split('/').pop() ?? ''),
     );
   }
 });
