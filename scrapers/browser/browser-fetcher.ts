@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
+import type { Browser, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
 import { contentKindOf, parseContentType } from '../fetch/content-type';
 import { FetchError } from '../fetch/fetch-error';
 import { DEFAULT_MAX_REDIRECTS } from '../fetch/redirects';
@@ -6,8 +6,9 @@ import type { FetchResult } from '../fetch/fetch-result';
 import { EgressGuard, type HostResolver } from '../net/egress-guard';
 import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/egress-proxy';
 import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
-import { BrowserHost } from './browser-host';
+import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
+import { clearContextState } from './context-reset';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
 
@@ -36,7 +37,8 @@ export interface BrowserFetchOptions {
 /**
  * Renders pages in Chromium for watches that need JavaScript and for evidence captures. One instance per
  * process: it owns the browser (through BrowserHost) and the egress proxy every browser connection uses.
- * Each fetch gets a fresh incognito context, so no cookies or storage leak from one brand's page to another.
+ * Each fetch gets a fresh page in an incognito context no other fetch is using, cleared of the cookies and
+ * storage its previous fetch left, so nothing leaks from one brand's page to another.
  */
 export class BrowserFetcher {
   private readonly guard: EgressGuard;
@@ -87,13 +89,21 @@ export class BrowserFetcher {
     });
     const host = await this.start();
     const lease = await host.lease();
-    let context: BrowserContext | undefined;
+    let finished: { page: Page; visitedOrigins: ReadonlySet<string> } | undefined;
+    const work = (async () => {
+      const page = await lease.context.newPage();
+      const filter = await this.prepare(page, lease);
+      const result = await this.render(page, filter, requested, options);
+      finished = { page, visitedOrigins: filter.origins };
+      return result;
+    })();
     try {
-      context = await lease.browser.createBrowserContext();
-      return await this.withDeadline(lease.browser, requested.href, this.render(context, requested, options));
+      return await this.withDeadline(lease.browser, requested.href, work);
     } finally {
-      if (context) await context.close().catch(() => undefined);
-      lease.release();
+      // A finished fetch closes its page (ending its scripts and requests) and keeps the context; after a
+      // failure the whole context is closed, along with whatever the page was still doing.
+      if (finished) await finished.page.close().catch(() => undefined);
+      lease.release(finished && { visitedOrigins: finished.visitedOrigins });
     }
   }
 
@@ -116,18 +126,31 @@ export class BrowserFetcher {
     return this.started;
   }
 
+  /**
+   * Readies a fresh page: clears what the context's previous fetch left (before anything loads, so nothing
+   * can write again), filters requests, and turns the HTTP cache off so a kept context never serves a
+   * watched page from its cache.
+   */
+  private async prepare(page: Page, lease: BrowserLease): Promise<PageFilterState> {
+    // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
+    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+    const [filter] = await Promise.all([
+      installPageFilter(page),
+      lease.reused ? clearContextState(page, lease.staleOrigins) : undefined,
+      page.setCacheEnabled(false),
+      page.setViewport(this.settings.viewport),
+      this.settings.userAgent ? page.setUserAgent(this.settings.userAgent) : undefined,
+    ]);
+    return filter;
+  }
+
   private async render(
-    context: BrowserContext,
+    page: Page,
+    filter: PageFilterState,
     requested: URL,
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
     const since = new Date();
-    const page = await context.newPage();
-    // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
-    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    const filter = await installPageFilter(page);
-    await page.setViewport(this.settings.viewport);
-    if (this.settings.userAgent) await page.setUserAgent(this.settings.userAgent);
     let response: HTTPResponse | null;
     try {
       response = await page.goto(requested.href, {

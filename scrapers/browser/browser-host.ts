@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
 
 export interface BrowserHostOptions {
   executablePath: string;
@@ -33,18 +33,40 @@ interface Generation {
   pagesServed: number;
   active: number;
   retired: boolean;
+  /** Incognito contexts not in use, with the origins their last fetch visited. */
+  idleContexts: IdleContext[];
 }
 
-/** A browser borrowed for one fetch; call release() exactly once. */
+interface IdleContext {
+  context: BrowserContext;
+  visitedOrigins: ReadonlySet<string>;
+}
+
+/**
+ * A browser and an incognito context borrowed for one fetch; no other fetch uses the context until it is
+ * released. Call release() exactly once, with the origins the fetch visited when it finished normally (the
+ * context is kept) or with nothing when it failed (the context is closed).
+ */
 export interface BrowserLease {
   browser: Browser;
-  release(): void;
+  context: BrowserContext;
+  /**
+   * Whether the context served an earlier fetch, whose cookies and the storage of `staleOrigins` the
+   * borrower must clear before loading anything.
+   */
+  reused: boolean;
+  staleOrigins: ReadonlySet<string>;
+  release(kept?: { visitedOrigins: ReadonlySet<string> }): void;
 }
 
 /**
  * Owns the one Chromium of this process. Fetches lease it; after `maxPagesPerBrowser` pages the current
  * browser is retired (closed once its last lease is released) and a fresh one launched. A browser that
  * crashed or was disconnected is dropped and replaced on the next lease.
+ *
+ * Creating an incognito context costs about as much as rendering a small page, so contexts are kept: each
+ * lease gets one to itself (idle or new), and the borrower clears what the previous fetch left in it before
+ * loading its own page. Concurrent fetches therefore never share a context, and clearing never races one.
  */
 export class BrowserHost {
   private current?: Generation;
@@ -57,14 +79,29 @@ export class BrowserHost {
     const generation = await this.usableGeneration();
     generation.pagesServed += 1;
     generation.active += 1;
+    const idle = generation.idleContexts.pop();
+    let context: BrowserContext;
+    try {
+      context = idle?.context ?? (await generation.browser.createBrowserContext());
+    } catch (error) {
+      this.finishLease(generation);
+      throw error;
+    }
     let released = false;
     return {
       browser: generation.browser,
-      release: () => {
+      context,
+      reused: idle !== undefined,
+      staleOrigins: idle?.visitedOrigins ?? new Set(),
+      release: (kept) => {
         if (released) return;
         released = true;
-        generation.active -= 1;
-        if (generation.retired && generation.active === 0) void closeQuietly(generation.browser);
+        if (kept && !generation.retired && generation.browser.connected) {
+          generation.idleContexts.push({ context, visitedOrigins: kept.visitedOrigins });
+        } else {
+          void context.close().catch(() => undefined);
+        }
+        this.finishLease(generation);
       },
     };
   }
@@ -91,6 +128,11 @@ export class BrowserHost {
     return this.launching;
   }
 
+  private finishLease(generation: Generation): void {
+    generation.active -= 1;
+    if (generation.retired && generation.active === 0) void closeQuietly(generation.browser);
+  }
+
   private retire(generation: Generation): void {
     generation.retired = true;
     if (this.current === generation) this.current = undefined;
@@ -107,7 +149,13 @@ export class BrowserHost {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    const generation: Generation = { browser, pagesServed: 0, active: 0, retired: false };
+    const generation: Generation = {
+      browser,
+      pagesServed: 0,
+      active: 0,
+      retired: false,
+      idleContexts: [],
+    };
     browser.once('disconnected', () => {
       if (this.current === generation) this.current = undefined;
     });

@@ -1,4 +1,5 @@
 import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
+import { networkOrigin } from './context-reset';
 
 /** Resource types a watch never needs: they only cost bandwidth and time (DESIGN.md, monitoring step 2). */
 const BLOCKED_RESOURCE_TYPES = new Set(['image', 'font', 'media']);
@@ -13,6 +14,8 @@ export interface PageFilterState {
   lastMainResponse?: HTTPResponse;
   /** Requests the filter aborted (type or scheme), for diagnostics. */
   aborted: number;
+  /** Origins the page or its frames requested: where it may have left storage behind. */
+  origins: Set<string>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface PageFilterState {
  * connection, including ones this filter never sees (workers, preloads).
  */
 export async function installPageFilter(page: Page): Promise<PageFilterState> {
-  const state: PageFilterState = { aborted: 0 };
+  const state: PageFilterState = { aborted: 0, origins: new Set() };
   await page.setRequestInterception(true);
   page.on('request', (request) => void decide(page, request, state));
   page.on('response', (response) => {
@@ -41,6 +44,8 @@ async function decide(page: Page, request: HTTPRequest, state: PageFilterState):
   const allowed =
     !BLOCKED_RESOURCE_TYPES.has(request.resourceType()) &&
     (NETWORK_SCHEMES.has(scheme) || (!navigation && LOCAL_SUBRESOURCE_SCHEMES.has(scheme)));
+  const origin = allowed ? networkOrigin(url) : undefined;
+  if (origin) state.origins.add(origin);
   try {
     if (allowed) {
       await request.continue();

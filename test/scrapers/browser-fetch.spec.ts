@@ -116,6 +116,35 @@ describe('the browser fetcher', () => {
     expect(result.renderedText).toContain('After the dialogs.');
   });
 
+  it('starts each fetch without the cookies or storage an earlier page left behind', async () => {
+    fixture.route(
+      '/brand-a',
+      html(
+        `<body><p>Brand A</p><script>document.cookie = 'script=a; max-age=3600';
+          localStorage.setItem('brand', 'a');</script></body>`,
+        { headers: { 'set-cookie': 'server=a; Max-Age=3600; Path=/' } },
+      ),
+    );
+    fixture.route(
+      '/brand-b',
+      html(`<body><p id="seen">nothing ran</p><script>document.getElementById('seen').textContent =
+        'stored: ' + (localStorage.getItem('brand') || 'nothing') + ', cookies: ' + (document.cookie || 'none');
+        </script></body>`),
+    );
+    const first = await fetcher.fetch(fixture.url('/brand-a'), { screenshot: false });
+    expect(first.renderedText).toContain('Brand A');
+    const second = await fetcher.fetch(fixture.url('/brand-b'), { screenshot: false });
+    expect(fixture.requests.find((r) => r.path === '/brand-b')?.headers.cookie).toBeUndefined();
+    expect(second.renderedText).toContain('stored: nothing, cookies: none');
+  });
+
+  it('fetches a page again rather than from the cache of an earlier fetch', async () => {
+    fixture.route('/cached', html('<p>Cacheable</p>', { headers: { 'cache-control': 'max-age=3600' } }));
+    await fetcher.fetch(fixture.url('/cached'), { screenshot: false });
+    await fetcher.fetch(fixture.url('/cached'), { screenshot: false });
+    expect(fixture.hits('/cached')).toBe(2);
+  });
+
   it('returns a 404 as a result', async () => {
     fixture.route('/gone', html('<p>Not here</p>', { status: 404 }));
     await expect(fetcher.fetch(fixture.url('/gone'))).resolves.toMatchObject({ status: 404 });
