@@ -1,9 +1,14 @@
 /**
- * Fetch throughput: our fetchers (SSRF guard, caps, extraction / proxy, fresh context, blocked media) against
+ * Fetch throughput: our fetchers (SSRF guard, caps, extraction / proxy, isolated context, blocked media) against
  * the bare loops they are built on, same machine, same run, same concurrency, pages from a local fixture server.
- *   node -r ts-node/register/transpile-only bench/scrapers-fetch.bench.ts
+ * Pages per second move with whatever else the machine runs, so each side's CPU time per page is reported too:
+ * this process's (fetchers, extraction and the fixture server), plus for browser rows the CPU of that side's
+ * Chromium process group.
+ *   node -r ts-node/register/transpile-only bench/scrapers-fetch.bench.ts [chromium path] [http|browser]
+ * (the last argument runs one half; the results file then holds only its rows)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -44,36 +49,83 @@ function scriptPage(i: number): string {
 </script></body></html>`;
 }
 
-/** Runs `task(i)` for i in [0, total) with `CONCURRENCY` workers; returns items per second. */
-async function throughput(total: number, task: (i: number) => Promise<unknown>): Promise<number> {
+/** One side of a comparison: the work per page, and the CPU (ms) spent outside this process so far. */
+interface Side {
+  task: (i: number) => Promise<unknown>;
+  outsideCpuMs?: () => number;
+}
+
+interface Measured {
+  perSecond: number;
+  cpuMsPerPage: number;
+}
+
+/** Runs `task(i)` for i in [0, total) with `CONCURRENCY` workers: pages per second and CPU ms per page. */
+async function throughput(total: number, side: Side): Promise<Measured> {
   let next = 0;
+  const outsideBefore = side.outsideCpuMs?.() ?? 0;
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < total) {
         const i = next++;
-        await task(i);
+        await side.task(i);
       }
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return total / seconds;
+  const cpu = process.cpuUsage(cpuBefore);
+  const outside = (side.outsideCpuMs?.() ?? 0) - outsideBefore;
+  return { perSecond: total / seconds, cpuMsPerPage: ((cpu.user + cpu.system) / 1000 + outside) / total };
 }
 
-/** Best of two rounds each, interleaved, after a warm-up: less sensitive to whatever else the machine does. */
-async function compare(
-  total: number,
-  ours: (i: number) => Promise<unknown>,
-  ceiling: (i: number) => Promise<unknown>,
-) {
+/**
+ * Best of two rounds each, interleaved, after a warm-up: less sensitive to whatever else the machine does.
+ * The CPU figure is the one of the fastest round.
+ */
+async function compare(total: number, ours: Side, ceiling: Side) {
   await throughput(Math.ceil(total / 8), ours);
   await throughput(Math.ceil(total / 8), ceiling);
-  const results = { ours: 0, ceiling: 0 };
+  const best = { ours: { perSecond: 0, cpuMsPerPage: 0 }, ceiling: { perSecond: 0, cpuMsPerPage: 0 } };
   for (let round = 0; round < 2; round += 1) {
-    results.ours = Math.max(results.ours, await throughput(total, ours));
-    results.ceiling = Math.max(results.ceiling, await throughput(total, ceiling));
+    const o = await throughput(total, ours);
+    if (o.perSecond > best.ours.perSecond) best.ours = o;
+    const c = await throughput(total, ceiling);
+    if (c.perSecond > best.ceiling.perSecond) best.ceiling = c;
   }
-  return results;
+  return best;
+}
+
+const CLOCK_TICKS_PER_MS = 100 / 1000;
+
+/**
+ * CPU ms of the live processes in a process group, with the children they reaped (Chromium's renderers exit
+ * when their page closes). puppeteer starts Chromium in a group of its own, led by the browser process.
+ */
+function processGroupCpuMs(groupId: number | undefined): number {
+  if (groupId === undefined) return 0;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // Fields after the parenthesised command name: state is field 3, pgrp 5, utime..cstime 14-17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+  }
+  return ticks / CLOCK_TICKS_PER_MS;
+}
+
+function load(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
 function bareText(markup: string): string {
@@ -99,30 +151,30 @@ async function benchHttp(fixture: FixtureServer): Promise<Row[]> {
   const agent = new Agent({ connections: CONCURRENCY });
   const url = (i: number): string => fixture.url(`/static/${i % PAGE_VARIANTS}`);
   try {
-    const { ours, ceiling } = await compare(
+    const withExtraction = await compare(
       HTTP_PAGES,
-      async (i) => {
-        const page = extractFetched(await fetcher.fetch(url(i)));
-        if (!page || page.sentences.length === 0) throw new Error('no text extracted');
+      {
+        task: async (i) => {
+          const page = extractFetched(await fetcher.fetch(url(i)));
+          if (!page || page.sentences.length === 0) throw new Error('no text extracted');
+        },
       },
-      async (i) => {
-        const response = await request(url(i), { dispatcher: agent });
-        const text = bareText(await response.body.text());
-        if (text.length === 0) throw new Error('no text extracted');
+      {
+        task: async (i) => {
+          const response = await request(url(i), { dispatcher: agent });
+          const text = bareText(await response.body.text());
+          if (text.length === 0) throw new Error('no text extracted');
+        },
       },
     );
     const fetchOnly = await compare(
       HTTP_PAGES,
-      (i) => fetcher.fetch(url(i)),
-      async (i) => (await request(url(i), { dispatcher: agent })).body.text(),
+      { task: (i) => fetcher.fetch(url(i)) },
+      { task: async (i) => (await request(url(i), { dispatcher: agent })).body.text() },
     );
     return [
-      row('static pages through HTTP fetch + extraction', ours, ceiling),
-      row(
-        'static pages through HTTP fetch alone (no extraction either side)',
-        fetchOnly.ours,
-        fetchOnly.ceiling,
-      ),
+      ...rows('static pages through HTTP fetch + extraction', withExtraction),
+      ...rows('static pages through HTTP fetch alone (no extraction either side)', fetchOnly),
     ];
   } finally {
     await fetcher.close();
@@ -152,16 +204,24 @@ async function benchBrowser(fixture: FixtureServer, executablePath: string): Pro
   });
   const url = (i: number): string => fixture.url(`/script/${i % PAGE_VARIANTS}`);
   try {
-    const { ours, ceiling } = await compare(BROWSER_PAGES, oursRender(fetcher, url), (i) =>
-      bareRender(browser, url(i), false),
-    );
-    // The same bare loop, but with the isolation we insist on (a fresh incognito context per page).
-    const isolated = await compare(BROWSER_PAGES, oursRender(fetcher, url), (i) =>
-      bareRender(browser, url(i), true),
-    );
+    const ours: Side = {
+      task: oursRender(fetcher, url),
+      outsideCpuMs: () => processGroupCpuMs(fetcher.browserPid()),
+    };
+    const bareCpu = (): number => processGroupCpuMs(browser.process()?.pid);
+    const shared = await compare(BROWSER_PAGES, ours, {
+      task: (i) => bareRender(browser, url(i), false),
+      outsideCpuMs: bareCpu,
+    });
+    // The same bare loop, but with a fresh incognito context per page (what our fetcher did before it kept
+    // its contexts and cleared them instead).
+    const isolated = await compare(BROWSER_PAGES, ours, {
+      task: (i) => bareRender(browser, url(i), true),
+      outsideCpuMs: bareCpu,
+    });
     return [
-      row('script-rendered pages through the browser fetcher', ours, ceiling),
-      row('same, ceiling also opens a fresh incognito context per page', isolated.ours, isolated.ceiling),
+      ...rows('script-rendered pages through the browser fetcher', shared),
+      ...rows('same, ceiling opens a fresh incognito context per page', isolated),
     ];
   } finally {
     await fetcher.close();
@@ -192,34 +252,52 @@ async function bareRender(browser: Browser, url: string, isolated: boolean): Pro
   }
 }
 
-function row(figure: string, ours: number, ceiling: number): Row {
-  return {
-    figure,
-    unit: 'pages/s',
-    ours: round(ours),
-    ceiling: round(ceiling),
-    ratio: round(ours / ceiling),
-  };
+/** Throughput (ratio ours/ceiling) and CPU per page (ratio ceiling/ours, so 1 is as frugal as the ceiling). */
+function rows(figure: string, measured: { ours: Measured; ceiling: Measured }): Row[] {
+  const { ours, ceiling } = measured;
+  return [
+    {
+      figure,
+      unit: 'pages/s',
+      ours: round(ours.perSecond),
+      ceiling: round(ceiling.perSecond),
+      ratio: round(ours.perSecond / ceiling.perSecond),
+    },
+    {
+      figure: `${figure}: CPU per page (ratio = ceiling / ours)`,
+      unit: 'CPU ms/page',
+      ours: round(ours.cpuMsPerPage, 3),
+      ceiling: round(ceiling.cpuMsPerPage, 3),
+      ratio: round(ceiling.cpuMsPerPage / ours.cpuMsPerPage),
+    },
+  ];
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+function round(n: number, digits = 2): number {
+  const scale = 10 ** digits;
+  return Math.round(n * scale) / scale;
 }
 
 async function main(): Promise<void> {
-  const executablePath = process.argv[2] ?? '/usr/bin/chromium';
+  const executablePath = process.argv[2] || '/usr/bin/chromium';
   const fixture = await FixtureServer.start();
   for (let i = 0; i < PAGE_VARIANTS; i += 1) {
     fixture.route(`/static/${i}`, html(staticPage(i)));
     fixture.route(`/script/${i}`, html(scriptPage(i)));
   }
+  const only = process.argv[3] as 'http' | 'browser' | undefined;
   try {
-    const rows = [...(await benchHttp(fixture)), ...(await benchBrowser(fixture, executablePath))];
+    const loadBefore = load();
+    const rows = [
+      ...(only === 'browser' ? [] : await benchHttp(fixture)),
+      ...(only === 'http' ? [] : await benchBrowser(fixture, executablePath)),
+    ];
     console.log(
       `concurrency ${CONCURRENCY}; ceiling = bare undici + htmlparser2 text / bare puppeteer-core, one browser`,
     );
+    console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after, on a 2-core machine`);
     console.table(rows);
-    console.log('goals: HTTP ratio >= 0.5, browser ratio >= 0.8');
+    console.log('goals: HTTP ratio >= 0.5, browser ratio >= 0.8 (pages/s rows)');
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
