@@ -1,7 +1,7 @@
 import {
   COMMITTING_TYPES_SQL,
   hasInForceCommitment,
-  inForceConditions,
+  inForceForBrandsSql,
   inForceTypes,
 } from '../commitments/in-force.sql';
 import type { CommitmentType } from '../commitments/commitment-type';
@@ -94,31 +94,52 @@ ORDER BY b.slug`,
 /**
  * Counts for the same filters: by sector, by country, and by commitment status (committed or not, and
  * per type in force). Counts are within the current filters, so each matches the list with that value
- * added as a filter. Unlike the page, this reads every filtered brand, so the in-force commitments are
- * found with joins (the planner can hash them) rather than a subquery per brand; the as-of rule is the
- * same fragment.
+ * added as a filter.
+ *
+ * Unlike the page, this reads every matching brand, so each brand's commitment status is computed once,
+ * set-wise: the brands matching the other filters (`candidates`), then the commitments in force for them
+ * (the as-of rule in its set-wise form, inForceForBrandsSql: joins the planner can hash), then the
+ * commitment filter applied to that status rather than as a subquery per brand. Example
+ * for `commitment=none&sector=apparel` ($1 statuses, $2 asOf, $3 sector):
+ *
+ *   WITH candidates AS (SELECT id, company_id, sectors, hq_country FROM brands b
+ *                       WHERE b.status = ANY($1) AND b.sectors @> ARRAY[$3]),
+ *        in_force AS (inForceForBrandsSql('candidates', $2)),
+ *        status AS (candidates LEFT JOIN (in-force types per brand)),
+ *        filtered AS (SELECT * FROM status WHERE NOT committed)
+ *   SELECT total, sectors, countries, committed, types FROM filtered
  */
 export function brandFacetsSql(filter: BrandSearchFilter): SqlStatement {
-  const { where, values } = brandFilterSql(filter);
-  const inForce = inForceConditions('c', 'b', '$2::date');
+  const { where, values } = brandFilterSql({ ...filter, commitment: undefined });
+  let commitmentFilter = 'true';
+  if (filter.commitment === 'any') commitmentFilter = 'committed';
+  else if (filter.commitment === 'none') commitmentFilter = 'NOT committed';
+  else if (filter.commitment) {
+    values.push(filter.commitment);
+    commitmentFilter = `$${values.length}::text = ANY (types)`;
+  }
   return {
     text: `
-WITH filtered AS MATERIALIZED (
+WITH candidates AS MATERIALIZED (
   SELECT b.id, b.company_id, b.sectors, b.hq_country
   FROM brands b
   ${where}
 ),
-in_force AS (
-  SELECT b.id AS brand_id, c.type::text AS type
-  FROM filtered b JOIN commitments c ON c.brand_id = b.id AND c.brand_id IS NOT NULL
-  WHERE ${inForce}
-  UNION
-  SELECT b.id AS brand_id, c.type::text AS type
-  FROM filtered b JOIN commitments c ON c.company_id = b.company_id AND c.company_id IS NOT NULL
-  WHERE ${inForce}
+in_force AS MATERIALIZED (
+  SELECT DISTINCT brand_id, type FROM ${inForceForBrandsSql('candidates', '$2::date')} in_force
 ),
-committed AS (
-  SELECT DISTINCT brand_id FROM in_force WHERE type IN (${COMMITTING_TYPES_SQL})
+filtered AS MATERIALIZED (
+  SELECT * FROM (
+    SELECT b.id, b.sectors, b.hq_country,
+           coalesce(t.in_force_types, '{}') AS types, coalesce(t.any_committing, false) AS committed
+    FROM candidates b
+    LEFT JOIN (
+      SELECT brand_id, array_agg(type) AS in_force_types,
+             bool_or(type IN (${COMMITTING_TYPES_SQL})) AS any_committing
+      FROM in_force GROUP BY brand_id
+    ) t ON t.brand_id = b.id
+  ) status
+  WHERE ${commitmentFilter}
 )
 SELECT
   (SELECT count(*) FROM filtered)::int AS total,
@@ -126,9 +147,9 @@ SELECT
      FROM (SELECT unnest(sectors) AS sector, count(*)::int AS n FROM filtered GROUP BY 1) s) AS sectors,
   (SELECT coalesce(json_agg(json_build_object('value', hq_country, 'count', n) ORDER BY n DESC, hq_country), '[]')
      FROM (SELECT hq_country, count(*)::int AS n FROM filtered WHERE hq_country IS NOT NULL GROUP BY 1) c) AS countries,
-  (SELECT count(*) FROM committed)::int AS committed,
+  (SELECT count(*) FROM filtered WHERE committed)::int AS committed,
   (SELECT coalesce(json_agg(json_build_object('value', type, 'count', n) ORDER BY n DESC, type), '[]')
-     FROM (SELECT type, count(*)::int AS n FROM in_force GROUP BY 1) t) AS types`,
+     FROM (SELECT type, count(*)::int AS n FROM filtered, unnest(types) AS type GROUP BY 1) t) AS types`,
     values,
   };
 }

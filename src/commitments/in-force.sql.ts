@@ -12,23 +12,64 @@ import { COMMITTING_TYPES, sqlList } from './commitment-type';
  * Each subquery matches one partial index: idx_commitments_superseded_by, idx_commitments_*_retractions.
  */
 export function inForceConditions(c: string, b: string, asOf: string): string {
+  return `${standsOn(c, asOf)}
+      AND (${c}.type = 'retraction' OR (
+        NOT EXISTS (
+          SELECT 1 FROM commitments retraction
+          WHERE retraction.brand_id = ${b}.id AND retraction.brand_id IS NOT NULL
+            AND ${isRetractionBy('retraction', asOf)}
+            AND retraction.effective_on >= ${c}.effective_on)
+        AND NOT EXISTS (
+          SELECT 1 FROM commitments retraction
+          WHERE retraction.company_id = ${b}.company_id AND retraction.company_id IS NOT NULL
+            AND ${isRetractionBy('retraction', asOf)}
+            AND retraction.effective_on >= ${c}.effective_on)))`;
+}
+
+/** Rule parts 2 and 3: verified, counting from on or before D, and no verified successor counting by D. */
+function standsOn(c: string, asOf: string): string {
   return `${c}.status = 'verified'
       AND ${c}.effective_on <= ${asOf}
       AND NOT EXISTS (
         SELECT 1 FROM commitments successor
         WHERE successor.supersedes_id = ${c}.id AND successor.supersedes_id IS NOT NULL
-          AND successor.status = 'verified' AND successor.effective_on <= ${asOf})
-      AND (${c}.type = 'retraction' OR (
-        NOT EXISTS (
-          SELECT 1 FROM commitments retraction
-          WHERE retraction.brand_id = ${b}.id AND retraction.brand_id IS NOT NULL
-            AND retraction.status = 'verified' AND retraction.type = 'retraction'
-            AND retraction.effective_on BETWEEN ${c}.effective_on AND ${asOf})
-        AND NOT EXISTS (
-          SELECT 1 FROM commitments retraction
-          WHERE retraction.company_id = ${b}.company_id AND retraction.company_id IS NOT NULL
-            AND retraction.status = 'verified' AND retraction.type = 'retraction'
-            AND retraction.effective_on BETWEEN ${c}.effective_on AND ${asOf})))`;
+          AND successor.status = 'verified' AND successor.effective_on <= ${asOf})`;
+}
+
+/** A verified retraction counting from on or before D (it may end the commitments before it). */
+function isRetractionBy(r: string, asOf: string): string {
+  return `${r}.status = 'verified' AND ${r}.type = 'retraction' AND ${r}.effective_on <= ${asOf}`;
+}
+
+/**
+ * The same rule for many brands at once, as rows `(brand_id, type)`: the commitments in force on D for
+ * each brand of `brands` (a relation with columns `id`, `company_id`), own and group's, one row per
+ * commitment. Used where every brand of a large set is judged (facets), so that it is all joins the
+ * planner can hash instead of subqueries per commitment. Part 4 is written differently but means the
+ * same: "no retraction of the brand or its group counting from a day between c and D" holds exactly
+ * when c counts from after the LAST such retraction counting by D (`last_retraction`), or there is none.
+ * test/catalogue/brand-query.spec.ts checks that facets (this form) agree with the list (the form above).
+ */
+export function inForceForBrandsSql(brands: string, asOf: string): string {
+  const applying = (join: string) => `
+      SELECT b.id AS brand_id, c.type::text AS type, c.effective_on
+      FROM ${brands} b JOIN commitments c ON ${join}
+      WHERE ${standsOn('c', asOf)}`;
+  const retractions = (join: string) => `
+      SELECT b.id AS brand_id, r.effective_on
+      FROM ${brands} b JOIN commitments r ON ${join}
+      WHERE ${isRetractionBy('r', asOf)}`;
+  return `(
+    SELECT applying.brand_id, applying.type
+    FROM (${applying('c.brand_id = b.id')}
+      UNION ALL ${applying('c.company_id = b.company_id')}) applying
+    LEFT JOIN (
+      SELECT brand_id, max(effective_on) AS effective_on
+      FROM (${retractions('r.brand_id = b.id')}
+        UNION ALL ${retractions('r.company_id = b.company_id')}) retractions
+      GROUP BY brand_id) last_retraction ON last_retraction.brand_id = applying.brand_id
+    WHERE applying.type = 'retraction' OR last_retraction.effective_on IS NULL
+       OR applying.effective_on > last_retraction.effective_on)`;
 }
 
 /**
