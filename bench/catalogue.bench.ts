@@ -1,0 +1,190 @@
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../src/app-setup';
+import {
+  brandFacetsSql,
+  brandPageSql,
+  BrandSearchFilter,
+  SqlStatement,
+} from '../src/brands/brand-search.sql';
+import { loadAppConfig } from '../src/config/app-config';
+import { quoteIdentifier } from '../src/database/ensure-database';
+import { buildDataSourceOptions } from '../src/database/typeorm-options';
+import { ReviewStatus } from '../src/review/review-status';
+import { BENCH_SECTORS, generateCatalogue, SIZES } from './catalogue-data';
+
+/**
+ * The campaigner query at DESIGN.md's scale (100k brands, 300k commitments, 1M evidence): p50/p95 of
+ * GET /api/brands?commitment=none&sector=... and GET /api/brands/facets through the real app, against the
+ * same SQL's execution time in Postgres alone (EXPLAIN ANALYZE), in one run. Goals: p95 under 50 ms (list)
+ * and 200 ms (facets), API no more than 3x the database.
+ * Run: node -r ts-node/register/transpile-only bench/catalogue.bench.ts [--regenerate]
+ * The generated database (pw_bench_catalogue) is kept between runs; --regenerate rebuilds it.
+ */
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'pw_bench_catalogue';
+const WARM_UP = 30;
+const MEASURED = 240;
+const SECTORS = BENCH_SECTORS.slice(0, 6).concat('rail', 'industrial');
+const COUNTRIES = [undefined, 'GB', 'LU'];
+
+interface Sample {
+  query: string;
+  filter: BrandSearchFilter;
+}
+
+/**
+ * One request per (variant, day): every URL differs, so the app's in-memory cache of public reads never
+ * answers and each request runs the query, as for the first reader of a filter on a day. Days are recent
+ * (the generated data spans 2018-2024, so the answers are of the same size as today's).
+ */
+function samples(count: number, firstDaysAgo: number): Sample[] {
+  const cases = SECTORS.flatMap((sector) => COUNTRIES.map((country) => ({ sector, country })));
+  return Array.from({ length: count }, (_, index) => {
+    const { sector, country } = cases[index % cases.length];
+    const asOf = new Date(Date.now() - (firstDaysAgo + index) * 86_400_000).toISOString().slice(0, 10);
+    return {
+      query: `commitment=none&sector=${sector}${country ? `&country=${country}` : ''}&asOf=${asOf}`,
+      filter: { statuses: [ReviewStatus.Verified], asOf, sector, country, commitment: 'none' as const },
+    };
+  });
+}
+
+async function prepareDatabase(regenerate: boolean): Promise<string> {
+  const url = ADMIN_URL.replace(/\/postgres$/, `/${DATABASE}`);
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount;
+  if (exists && !regenerate) {
+    await admin.end();
+    return url;
+  }
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(DATABASE)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)}`);
+  await admin.end();
+  const dataSource = await new DataSource(buildDataSourceOptions(url)).initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  console.log(
+    `Generating ${SIZES.brands} brands, ${SIZES.commitments} commitments, ${SIZES.evidence} evidence rows:`,
+  );
+  await generateCatalogue(client, (line) => console.log(line));
+  await client.end();
+  return url;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timeApi(baseUrl: string, paths: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const requestPath of paths) {
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${baseUrl}${requestPath}`);
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${requestPath} answered ${response.status}`);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times;
+}
+
+/**
+ * Planning plus execution time of each statement as Postgres reports it (EXPLAIN ANALYZE), with JIT off as
+ * the repository runs it.
+ */
+async function timeDatabase(client: Client, statements: SqlStatement[]): Promise<number[]> {
+  const times: number[] = [];
+  await client.query('SET jit = off');
+  for (const statement of statements) {
+    const result = await client.query<{
+      'QUERY PLAN': Array<{ 'Execution Time': number; 'Planning Time': number }>;
+    }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, statement.values);
+    const [plan] = result.rows[0]['QUERY PLAN'];
+    times.push(plan['Execution Time'] + plan['Planning Time']);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const url = await prepareDatabase(process.argv.includes('--regenerate'));
+  const app = await createApiApp(
+    loadAppConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: url,
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: 'pwbench',
+    }),
+  );
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const load = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+  const rows: Array<{ figure: string; unit: string; ours: number; ceiling: number; ratio: number }> = [];
+  try {
+    for (const [name, apiPath, sql] of [
+      ['list', '/api/brands?', (sample: Sample) => brandPageSql(sample.filter, undefined, 51)],
+      ['facets', '/api/brands/facets?', (sample: Sample) => brandFacetsSql(sample.filter)],
+    ] as const) {
+      await timeApi(
+        baseUrl,
+        samples(WARM_UP, 1000).map((sample) => apiPath + sample.query),
+      );
+      const measured = samples(MEASURED, 0);
+      const api = await timeApi(
+        baseUrl,
+        measured.map((sample) => apiPath + sample.query),
+      );
+      const database = await timeDatabase(client, measured.map(sql));
+      for (const p of [50, 95]) {
+        const ours = percentile(api, p);
+        const ceiling = percentile(database, p);
+        rows.push({
+          figure: `${name} p${p} (commitment=none&sector=...)`,
+          unit: 'ms',
+          ours,
+          ceiling,
+          ratio: ours / ceiling,
+        });
+      }
+    }
+  } finally {
+    await client.end();
+    await app.close();
+  }
+  console.log(
+    `\nLoad average at start: ${load} (${MEASURED} sequential requests per figure, ${SECTORS.length} sectors x ${COUNTRIES.length} country filters)`,
+  );
+  console.log('figure'.padEnd(44), 'API ms'.padStart(9), 'DB ms'.padStart(9), 'ratio'.padStart(7));
+  for (const row of rows) {
+    console.log(
+      row.figure.padEnd(44),
+      row.ours.toFixed(1).padStart(9),
+      row.ceiling.toFixed(1).padStart(9),
+      row.ratio.toFixed(2).padStart(7),
+    );
+  }
+  const resultsDir = path.resolve(__dirname, 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(
+    path.join(resultsDir, 'catalogue.json'),
+    `${JSON.stringify({ name: 'catalogue', loadAverage: load, rows: rows.map((row) => ({ ...row, ours: round(row.ours), ceiling: round(row.ceiling), ratio: round(row.ratio) })) }, null, 2)}\n`,
+  );
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
