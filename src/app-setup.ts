@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception';
+import { rejectDeeplyNestedBodies } from './common/limits/json-depth';
 import { PUBLIC_ASSETS_DIR } from './web/project-root';
 import { WorkerModule } from './worker.module';
 
@@ -21,6 +22,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(rejectDeeplyNestedBodies);
   app.use(helmet());
   app.use(cookieParser(config.sessionSecret));
   app.disable('x-powered-by');
