@@ -60,6 +60,9 @@ export async function clickAndWait(page: Page, selector: string): Promise<void> 
 /** Saves a screenshot to artifacts/screenshots/ (git-ignored) for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Lazy images below the fold would show as empty boxes in a full-page shot: load them first.
+  await page.$$eval('img[loading="lazy"]', (images) => images.forEach((image) => (image.loading = 'eager')));
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

@@ -66,14 +66,7 @@ export function CommitmentFormPage({
           blank="Choose a type"
           options={optionsOf(COMMITMENT_TYPE_LABELS)}
         />
-        <TextField
-          form={withDefaults}
-          name="statedOn"
-          label={LABELS.statedOn}
-          type="date"
-          required
-          hint="YYYY-MM-DD"
-        />
+        <TextField form={withDefaults} name="statedOn" label={LABELS.statedOn} type="date" required />
         <SelectField
           form={withDefaults}
           name="statedOnPrecision"

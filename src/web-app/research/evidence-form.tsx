@@ -77,7 +77,7 @@ export function EvidenceFields({
         name={`${prefix}publishedOn`}
         label={EVIDENCE_FIELD_LABELS.publishedOn}
         type="date"
-        hint="YYYY-MM-DD, when known"
+        hint="When known"
       />
     </>
   );

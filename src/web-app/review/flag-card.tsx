@@ -198,7 +198,9 @@ function Screenshots({ card }: { card: FlagCard }) {
 }
 
 function ResolveForms({ ctx, card, failed }: { ctx: WebContext; card: FlagCard; failed?: FailedResolution }) {
-  const id = card.flag.id;
+  const flagId = card.flag.id;
+  // Ids must start with a letter to be usable in CSS selectors and fragment links.
+  const id = `flag-${flagId}`;
   const confirm: FormState =
     failed?.resolution === 'confirmed' ? failed.form : { values: confirmDefaults(card.flag), errors: {} };
   const dismiss: FormState = failed?.resolution === 'dismissed' ? failed.form : { values: {}, errors: {} };
@@ -210,7 +212,7 @@ function ResolveForms({ ctx, card, failed }: { ctx: WebContext; card: FlagCard; 
   };
   return (
     <div class="resolve two-up">
-      <form method="post" action={`/review/flags/${id}/confirm`} class="stacked" novalidate>
+      <form method="post" action={`/review/flags/${flagId}/confirm`} class="stacked" novalidate>
         <h3>Confirm</h3>
         <CsrfField ctx={ctx} />
         <ErrorSummary form={confirm} labels={labels} />
@@ -272,7 +274,7 @@ function ResolveForms({ ctx, card, failed }: { ctx: WebContext; card: FlagCard; 
           </button>
         </div>
       </form>
-      <form method="post" action={`/review/flags/${id}/dismiss`} class="stacked" novalidate>
+      <form method="post" action={`/review/flags/${flagId}/dismiss`} class="stacked" novalidate>
         <h3>Dismiss</h3>
         <CsrfField ctx={ctx} />
         <TextArea

@@ -24,7 +24,7 @@ const CONTEXT = 1;
 
 export function splitSentences(text: string): string[] {
   return text
-    .split(/\n+|(?<=[.!?。！？])\s+/u)
+    .split(/\n+|(?<=[.!?])\s+|(?<=[。！？])\s*/u)
     .map((sentence) => sentence.replace(/\s+/g, ' ').trim())
     .filter((sentence) => sentence.length > 0);
 }
@@ -94,17 +94,22 @@ function withContext(rows: DiffRow[]): DiffRow[] {
     }
   });
   const folded: DiffRow[] = [];
-  let skipped = 0;
+  let hidden: DiffRow[] = [];
+  // A gap line in place of a single sentence saves nothing: show that sentence instead.
+  const flush = () => {
+    if (hidden.length === 1) folded.push(hidden[0]);
+    else if (hidden.length > 1) folded.push({ kind: 'gap', skipped: hidden.length });
+    hidden = [];
+  };
   rows.forEach((row, index) => {
     if (keep[index]) {
-      if (skipped) folded.push({ kind: 'gap', skipped });
-      skipped = 0;
+      flush();
       folded.push(row);
     } else {
-      skipped += 1;
+      hidden.push(row);
     }
   });
-  if (skipped) folded.push({ kind: 'gap', skipped });
+  flush();
   return folded;
 }
 
