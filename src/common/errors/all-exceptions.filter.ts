@@ -94,6 +94,15 @@ function fromDatabaseError(
     case '22007':
     case '22008':
       return { statusCode: 400, error: 'Bad Request', message: 'A value has the wrong format' };
+    // Postgres text and jsonb cannot hold the NUL character (U+0000), wherever in the input it came from:
+    // a path segment, a query parameter or a field of the body.
+    case '22021':
+    case '22P05':
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Text may not contain the NUL character (\\u0000)',
+      };
     default:
       return undefined;
   }
