@@ -51,9 +51,14 @@ export class CuttableProxy {
   }
 }
 
-/** A Redis server of the test's own, so FLUSHALL cannot touch anyone else's data. */
-export async function startPrivateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
+/**
+ * A Redis server of the test's own, so FLUSHALL cannot touch anyone else's data. It keeps nothing on disk,
+ * so stopping it and starting another on the same `port` is a restart that lost every key.
+ */
+export async function startPrivateRedis(
+  options: { port?: number } = {},
+): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const port = options.port ?? (await freePort());
   const server = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -64,6 +69,7 @@ export async function startPrivateRedis(): Promise<{ url: string; stop(): Promis
   await waitForPort(port);
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () => stopChild(server),
   };
 }
@@ -89,7 +95,7 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'S
   await exited;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
