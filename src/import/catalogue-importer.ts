@@ -58,6 +58,7 @@ export class CatalogueImporter {
       dryRun: options.dryRun ?? false,
       defaultNote: options.defaultNote ?? `Imported by the system from ${file}`,
       plannedKeys: new Set(),
+      companySlugs: new Map(),
     };
     const fail = (failure: RowFailure) => {
       report.counts.failed += 1;

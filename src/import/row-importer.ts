@@ -25,6 +25,8 @@ export interface RowContext {
    * reported as unchanged, as it would be in a real run.
    */
   plannedKeys: Set<string>;
+  /** Company groups already resolved in this import, by the name or slug rows gave (lower case). */
+  companySlugs: Map<string, string>;
 }
 
 /** A row the importer refuses, with a reason a researcher can act on (the line number is added by the caller). */

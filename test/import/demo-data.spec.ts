@@ -17,7 +17,8 @@ describe('the demo data', () => {
     testApp = await startTestApp();
     dataSource = testApp.app.get(DataSource);
     await seedDemoDataIfEmpty(dataSource, (line) => firstLoad.push(line));
-  });
+    // ~200 rows, each a few audited transactions: seconds on a quiet machine, a minute or more on a busy one.
+  }, 180_000);
 
   afterAll(async () => {
     await testApp.close();
@@ -117,5 +118,6 @@ describe('the demo data', () => {
     }
     expect(await count('audit_log')).toBe(auditBefore);
     expect(await count('brands')).toBe(expected.brands);
-  });
+    // One lookup per row, reads only: allow for a busy machine.
+  }, 120_000);
 });

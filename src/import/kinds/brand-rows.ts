@@ -78,9 +78,14 @@ export class BrandRows implements RowImporter {
 
   /** The group a row names, created (and, for the system, verified) when it is new. */
   private async companyFor(ref: string, context: RowContext): Promise<{ slug?: string; created: boolean }> {
-    const existing = await this.lookup.company(ref);
-    if (existing) return { slug: existing.slug, created: false };
     const key = `company:${ref.trim().toLowerCase()}`;
+    const known = context.companySlugs.get(key);
+    if (known) return { slug: known, created: false };
+    const existing = await this.lookup.company(ref);
+    if (existing) {
+      context.companySlugs.set(key, existing.slug);
+      return { slug: existing.slug, created: false };
+    }
     const checked = await validateAsDto(CreateCompanyDto, { name: ref });
     if (!checked.ok) throw new RowError(`company: ${checked.reason}`);
     if (context.dryRun) {
@@ -90,6 +95,7 @@ export class BrandRows implements RowImporter {
     }
     const company = await this.companies.create(checked.value, context.actor);
     if (!context.actor) await this.companies.verifyAsSystem(company.slug, context.defaultNote);
+    context.companySlugs.set(key, company.slug);
     return { slug: company.slug, created: true };
   }
 }
