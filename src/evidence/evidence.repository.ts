@@ -103,12 +103,7 @@ export class EvidenceRepository {
    * Links many pieces of evidence to one commitment or finding:
    *   INSERT INTO <link table> (<owner>_id, evidence_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING
    */
-  async attach(
-    manager: EntityManager,
-    owner: EvidenceOwner,
-    ownerId: string,
-    evidenceIds: string[],
-  ) {
+  async attach(manager: EntityManager, owner: EvidenceOwner, ownerId: string, evidenceIds: string[]) {
     const { table, column } = LINK_TABLES[owner];
     await manager.query(
       `INSERT INTO ${table} (${column}, evidence_id)
@@ -119,11 +114,7 @@ export class EvidenceRepository {
   }
 
   /** How many pieces of evidence support a commitment or finding (any status). */
-  async countLinks(
-    manager: EntityManager,
-    owner: EvidenceOwner,
-    ownerId: string,
-  ): Promise<number> {
+  async countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
     const { table, column } = LINK_TABLES[owner];
     const [row] = await manager.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 
 /**
@@ -17,9 +17,7 @@ const CACHEABLE = [
   /^\/api\/(companies|commitments|findings|disclosures)(\/.*)?$/,
 ];
 
-export function isCacheable(request: Request): boolean {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  const path = request.path;
+export function isCacheablePath(path: string): boolean {
   return CACHEABLE.some((pattern) => pattern.test(path));
 }
 
@@ -27,7 +25,7 @@ export function isCacheable(request: Request): boolean {
  * Whether the request may belong to a signed-in user. Decided from the credentials it carries, before the
  * guard resolves them: a stale cookie costs a private render, never a public copy shown to the wrong viewer.
  */
-export function carriesCredentials(request: Request): boolean {
+export function carriesCredentials(request: IncomingMessage): boolean {
   if (request.headers.authorization !== undefined) return true;
   const cookie = request.headers.cookie;
   return cookie !== undefined && cookie.includes(`${SESSION_COOKIE}=`);

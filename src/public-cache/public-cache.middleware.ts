@@ -1,11 +1,8 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { today } from '../commitments/today';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { decide } from './cache-lookup';
 import {
-  cacheKey,
-  carriesCredentials,
-  etagFor,
-  isCacheable,
   matchesEtag,
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
@@ -14,14 +11,22 @@ import {
 import { PublicDataVersion } from './public-data-version';
 import { ResponseCache } from './response-cache';
 
-/** Headers that describe the bytes, kept with a cached copy. */
-const KEPT_HEADERS = ['content-type', 'content-disposition', 'content-language'];
+/** Headers of one exchange, never replayed from a copy. */
+const NOT_KEPT = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-request-id',
+]);
 
 /**
- * Conditional GETs and an in-memory copy of anonymous public reads, keyed by the public data version (see
+ * Conditional GETs and the recording of anonymous public reads, keyed by the public data version (see
  * PublicDataVersion): a verification bumps the version, which changes every ETag and key at once, so nothing
- * stale is ever served. Signed-in readers get `private, no-store` and a fresh render; so does everyone while
- * this process is not listening for changes.
+ * stale is ever served. Copies are served by FrontCache, before Express; this middleware sees the misses (and
+ * any request that arrives before the front door is installed). Signed-in readers get `private, no-store` and
+ * a fresh render; so does everyone while this process is not listening for changes.
  */
 @Injectable()
 export class PublicCacheMiddleware implements NestMiddleware {
@@ -31,18 +36,20 @@ export class PublicCacheMiddleware implements NestMiddleware {
   ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    if (!isCacheable(request)) return next();
-    const version = this.version.current();
-    if (carriesCredentials(request)) {
-      onHeaders(response, (status) => setPolicy(response, status, PRIVATE_CACHE_CONTROL));
-      return next();
+    const decision = decide(request, request.originalUrl, this.version.current());
+    switch (decision.kind) {
+      case 'bypass':
+        return next();
+      case 'private':
+        onHeaders(response, () => setPolicy(response, PRIVATE_CACHE_CONTROL));
+        return next();
+      case 'uncertain':
+        onHeaders(response, () => setPolicy(response, UNCERTAIN_CACHE_CONTROL));
+        return next();
+      case 'public':
+        break;
     }
-    if (version === null) {
-      onHeaders(response, (status) => setPolicy(response, status, UNCERTAIN_CACHE_CONTROL));
-      return next();
-    }
-    const key = cacheKey(version, today(), request.headers.host ?? '', request.originalUrl);
-    const etag = etagFor(key, 'anonymous');
+    const { key, etag } = decision;
     const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: 'Authorization, Cookie' };
     if (matchesEtag(request.headers['if-none-match'], etag)) {
       response.writeHead(304, headers).end();
@@ -50,21 +57,20 @@ export class PublicCacheMiddleware implements NestMiddleware {
     }
     const hit = this.cache.get(key);
     if (hit) {
-      response.writeHead(200, { ...hit.headers, ...headers, 'content-length': hit.body.length });
-      response.end(request.method === 'HEAD' ? undefined : hit.body);
+      serveCopy(response, hit, request.method === 'HEAD');
       return;
     }
     // Set now so Express does not hash the body for an ETag of its own; taken back if the answer is not a 200.
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     onHeaders(response, (status) => {
-      if (status !== 200) setPolicy(response, status, PRIVATE_CACHE_CONTROL);
+      if (status !== 200) setPolicy(response, PRIVATE_CACHE_CONTROL);
     });
-    if (request.method === 'GET') this.record(response, key);
+    if (request.method === 'GET') this.record(response, key, etag);
     next();
   }
 
-  /** Keeps a copy of a 200 as it is written, if it is small enough and sets no cookie. */
-  private record(response: Response, key: string): void {
+  /** Keeps a copy of a 200 as it is written, with its headers, if it is small enough and sets no cookie. */
+  private record(response: Response, key: string, etag: string): void {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let tooBig = false;
@@ -89,14 +95,23 @@ export class PublicCacheMiddleware implements NestMiddleware {
     }) as Response['end'];
     response.once('finish', () => {
       if (tooBig || response.statusCode !== 200 || response.getHeader('set-cookie') !== undefined) return;
-      const headers: Record<string, string> = {};
-      for (const name of KEPT_HEADERS) {
-        const value = response.getHeader(name);
-        if (value !== undefined) headers[name] = String(value);
+      const headers: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(response.getHeaders())) {
+        if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
-      this.cache.set(key, { body: Buffer.concat(chunks), headers });
+      this.cache.set(key, { body: Buffer.concat(chunks), headers, etag });
     });
   }
+}
+
+/** Sends a cached copy with exactly the headers the original was sent with (security headers included). */
+export function serveCopy(
+  response: import('node:http').ServerResponse,
+  copy: { body: Buffer; headers: OutgoingHttpHeaders },
+  headOnly: boolean,
+): void {
+  response.writeHead(200, { ...copy.headers, 'content-length': copy.body.length });
+  response.end(headOnly ? undefined : copy.body);
 }
 
 /** Runs `apply` with the status just before the headers go out, however the handler ends the response. */
@@ -108,8 +123,8 @@ function onHeaders(response: Response, apply: (status: number) => void): void {
   }) as Response['writeHead'];
 }
 
-function setPolicy(response: Response, _status: number, cacheControl: string): void {
-  response.removeHeader('vary');
+function setPolicy(response: Response, cacheControl: string): void {
   response.removeHeader('etag');
+  response.removeHeader('vary');
   response.setHeader('cache-control', cacheControl);
 }

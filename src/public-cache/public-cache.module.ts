@@ -1,5 +1,7 @@
-import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, MiddlewareConsumer, Module, NestModule, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
+import { installFrontCache } from './front-cache';
 import { PublicCacheMiddleware } from './public-cache.middleware';
 import { PublicDataVersion } from './public-data-version';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
@@ -19,13 +21,19 @@ const CACHE_ENTRY_BYTES = 1024 * 1024;
   ],
   exports: [PublicDataVersion],
 })
-export class PublicCacheModule implements NestModule {
+export class PublicCacheModule implements NestModule, OnApplicationBootstrap {
   constructor(
     private readonly version: PublicDataVersion,
     private readonly cache: ResponseCache,
+    private readonly adapterHost: HttpAdapterHost,
   ) {
     // Copies of an older version can never be asked for again: free them at once.
     this.version.onChange(() => this.cache.clear());
+  }
+
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    if (server) installFrontCache(server, this.version, this.cache);
   }
 
   configure(consumer: MiddlewareConsumer): void {

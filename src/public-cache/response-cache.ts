@@ -1,7 +1,10 @@
-/** A response as the cache keeps it: the bytes and the headers that describe them. */
+import type { OutgoingHttpHeaders } from 'node:http';
+
+/** A response as the cache keeps it: the bytes, every header it was sent with, and its ETag. */
 export interface CachedResponse {
   body: Buffer;
-  headers: Record<string, string>;
+  headers: OutgoingHttpHeaders;
+  etag: string;
 }
 
 /**
@@ -57,5 +60,5 @@ export class ResponseCache {
 }
 
 function sizeOf(key: string, entry: CachedResponse): number {
-  return entry.body.length + key.length * 2 + 200;
+  return entry.body.length + key.length * 2 + 1000;
 }

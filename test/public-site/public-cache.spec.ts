@@ -37,8 +37,18 @@ describe('caching of public reads', () => {
       expect(etag).toMatch(/^"[\w-]+"$/);
       const again = await get(path, { 'if-none-match': etag });
       expect(again.status).toBe(304);
+      // The copy (served before Express) carries the render's headers, security headers included.
       const copy = await get(path);
       expect([copy.headers.get('etag'), await copy.text()]).toEqual([etag, await first.text()]);
+      for (const header of [
+        'content-type',
+        'content-security-policy',
+        'x-content-type-options',
+        'cache-control',
+      ]) {
+        expect([header, copy.headers.get(header)]).toEqual([header, first.headers.get(header)]);
+      }
+      expect(copy.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
     expect((await get(`/brands/${brand.slug}?asOf=2020-01-01`)).headers.get('etag')).not.toBe(
       (await get(`/brands/${brand.slug}`)).headers.get('etag'),
@@ -66,7 +76,9 @@ describe('caching of public reads', () => {
     const page = await get(`/brands/${brand.slug}`);
     expect(await page.text()).toContain('Not assessed');
     const etag = page.headers.get('etag') ?? '';
-    await testApp.app.get(CommitmentsService).submit(created.id, researcher);
+    await testApp.app
+      .get(CommitmentsService)
+      .submit(created.id, { id: researcher.id, email: researcher.email, role: Role.Researcher });
     // A submission changes nothing public: the copy stays valid. (Evidence links always invalidate: cheap.)
     expect((await get(`/brands/${brand.slug}`, { 'if-none-match': etag })).status).toBe(304);
     const verified = await fetch(`${testApp.baseUrl}/api/commitments/${created.id}/review`, {

@@ -1,4 +1,3 @@
-
 /** A grade as a coloured tile with its letter; "not assessed" when there is no verified data. */
 export function GradeTile({ grade, large = false }: { grade: string | null; large?: boolean }) {
   const size = large ? ' large' : '';

@@ -1,0 +1,277 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { ChildProcess, execSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { quoteIdentifier } from '../src/database/ensure-database';
+import { buildDataSourceOptions } from '../src/database/typeorm-options';
+import { generateCatalogue, SIZES } from './catalogue-data';
+
+/**
+ * Public reads at DESIGN.md's scale (100k brands): requests per second and p99 at 50 connections for a brand's
+ * scorecard (JSON and page) and the campaigner list (page and API), served by the real app from its public
+ * cache, next to a bare Node http server answering the same bytes in the same run. Goal: the cached scorecard
+ * at least half the bare server's rate. The uncached scorecard (a signed-in reader: a fresh render each time)
+ * is measured too, for scale.
+ * Run: node -r ts-node/register/transpile-only bench/scorecards.bench.ts [--regenerate]
+ * The database (pw_bench_scorecards) is kept between runs; it is cloned from the catalogue bench's database
+ * when that exists (same generator, bench/catalogue-data.ts), else generated.
+ */
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'pw_bench_scorecards';
+const SOURCE = 'pw_bench_catalogue';
+const CONNECTIONS = 50;
+const DURATION_SECONDS = 4;
+/** Ours and the ceiling alternate this many times and the median of each is kept: the machine is shared. */
+const ROUNDS = 3;
+const APP_PORT = 39411;
+const BARE_PORT = 39412;
+
+interface Target {
+  figure: string;
+  path: string;
+  headers?: Record<string, string>;
+  /** Compared with the bare server answering the same bytes. */
+  ceiling: boolean;
+}
+
+async function prepareDatabase(regenerate: boolean): Promise<string> {
+  const url = ADMIN_URL.replace(/\/postgres$/, `/${DATABASE}`);
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const exists = async (name: string) =>
+    Boolean((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
+  let generate = false;
+  if (regenerate || !(await exists(DATABASE))) {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(DATABASE)} WITH (FORCE)`);
+    try {
+      if (regenerate || !(await exists(SOURCE))) throw new Error('no catalogue bench database to clone');
+      await admin.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)} TEMPLATE ${quoteIdentifier(SOURCE)}`);
+      console.log(`Cloned ${SOURCE}`);
+    } catch (error: unknown) {
+      console.log(`Generating (${String(error)})`);
+      await admin.query(`CREATE DATABASE ${quoteIdentifier(DATABASE)}`);
+      generate = true;
+    }
+  }
+  await admin.end();
+  const dataSource = await new DataSource(buildDataSourceOptions(url)).initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  if (generate) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    console.log(
+      `Generating ${SIZES.brands} brands, ${SIZES.commitments} commitments, ${SIZES.evidence} evidence rows:`,
+    );
+    await generateCatalogue(client, (line) => console.log(line));
+    await client.end();
+  }
+  return url;
+}
+
+/** A verified brand with a group, commitments of both levels and a finding: a full card. */
+async function pickBrand(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ slug: string }>(`
+    SELECT b.slug FROM brands b
+    WHERE b.status = 'verified' AND b.company_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM commitments c WHERE c.brand_id = b.id AND c.status = 'verified')
+      AND EXISTS (SELECT 1 FROM commitments c WHERE c.company_id = b.company_id AND c.status = 'verified')
+      AND EXISTS (SELECT 1 FROM exposure_findings f WHERE f.brand_id = b.id AND f.status = 'verified')
+    ORDER BY b.slug LIMIT 1`);
+  await client.end();
+  if (!rows[0]) throw new Error('No brand with a full record in the bench database');
+  return rows[0].slug;
+}
+
+function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== null && code !== 0) console.error(`${args.join(' ')} exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+async function waitForServer(url: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      // The app answers no-cache until its listener is up; wait for a cacheable answer.
+      if (response.ok && response.headers.get('etag')) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function measure(url: string, headers: Record<string, string> = {}, connections = CONNECTIONS) {
+  const result = await autocannon({ url, connections, duration: DURATION_SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99 };
+}
+
+/** A bare server answering each path with the bytes and content type the app gave for it. */
+function bareServer(responses: Map<string, { body: Buffer; contentType: string }>): ChildProcess {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pw-bench-bare-'));
+  const table = Object.fromEntries(
+    [...responses].map(([requestPath, { body, contentType }], index) => {
+      writeFileSync(path.join(dir, `${index}.bin`), body);
+      return [requestPath, { file: path.join(dir, `${index}.bin`), contentType }];
+    }),
+  );
+  const source = `
+    const http = require('node:http');
+    const fs = require('node:fs');
+    const table = ${JSON.stringify(table)};
+    const bodies = Object.fromEntries(Object.entries(table).map(([p, v]) => [p, { body: fs.readFileSync(v.file), type: v.contentType }]));
+    http.createServer((req, res) => {
+      const hit = bodies[req.url];
+      if (!hit) { res.writeHead(404); return res.end(); }
+      res.writeHead(200, { 'content-type': hit.type, 'content-length': hit.body.length });
+      res.end(hit.body);
+    }).listen(${BARE_PORT}, '127.0.0.1');`;
+  return start(process.execPath, ['-e', source], {});
+}
+
+async function main(): Promise<void> {
+  const regenerate = process.argv.includes('--regenerate');
+  const load = execSync('uptime').toString().trim();
+  console.log(`uptime: ${load}`);
+  const url = await prepareDatabase(regenerate);
+  const slug = await pickBrand(url);
+  const app = start(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    DATABASE_URL: url,
+    PORT: String(APP_PORT),
+    LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: 'pwbench-scorecards',
+    NODE_ENV: 'production',
+  });
+  const bare: ChildProcess[] = [];
+  try {
+    const base = `http://127.0.0.1:${APP_PORT}`;
+    await waitForServer(`${base}/methodology`);
+    const targets: Target[] = [
+      { figure: 'scorecard JSON (cached)', path: `/api/brands/${slug}/scorecard`, ceiling: true },
+      { figure: 'brand page (cached)', path: `/brands/${slug}`, ceiling: true },
+      {
+        figure: 'campaigner list page (cached)',
+        path: '/brands?sector=apparel&commitment=none',
+        ceiling: true,
+      },
+      {
+        figure: 'campaigner list API (cached)',
+        path: '/api/brands?sector=apparel&commitment=none',
+        ceiling: true,
+      },
+    ];
+    const responses = new Map<string, { body: Buffer; contentType: string }>();
+    for (const target of targets) {
+      const response = await fetch(`${base}${target.path}`);
+      if (!response.ok) throw new Error(`${target.path} answered ${response.status}`);
+      responses.set(target.path, {
+        body: Buffer.from(await response.arrayBuffer()),
+        contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      });
+    }
+    bare.push(bareServer(responses));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rows: Array<{ figure: string; unit: string; ours: number; ceiling: number; ratio: number }> = [];
+    for (const target of targets) {
+      const oursRuns = [];
+      const ceilingRuns = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        oursRuns.push(await measure(`${base}${target.path}`));
+        ceilingRuns.push(await measure(`http://127.0.0.1:${BARE_PORT}${target.path}`));
+      }
+      const ours = { rps: median(oursRuns.map((r) => r.rps)), p99: median(oursRuns.map((r) => r.p99)) };
+      const ceiling = {
+        rps: median(ceilingRuns.map((r) => r.rps)),
+        p99: median(ceilingRuns.map((r) => r.p99)),
+      };
+      rows.push(
+        {
+          figure: `${target.figure}: requests/s`,
+          unit: 'req/s',
+          ours: ours.rps,
+          ceiling: ceiling.rps,
+          ratio: round(ours.rps / ceiling.rps),
+        },
+        {
+          figure: `${target.figure}: p99`,
+          unit: 'ms',
+          ours: ours.p99,
+          ceiling: ceiling.p99,
+          ratio: round(ours.p99 / Math.max(ceiling.p99, 1)),
+        },
+      );
+    }
+    // A fresh render per request, for scale: bypass the cache as a signed-in reader's private render would.
+    // At the database pool's size (10): more connections would only queue for the pool and time out.
+    const uncached = await measure(
+      `${base}/api/brands/${slug}/scorecard`,
+      { cookie: 'pw_session=bench' },
+      10,
+    );
+    const cachedJson = rows[0];
+    rows.push(
+      {
+        figure: 'scorecard JSON (uncached render, 10 connections): requests/s',
+        unit: 'req/s',
+        ours: uncached.rps,
+        ceiling: cachedJson.ceiling,
+        ratio: round(uncached.rps / cachedJson.ceiling),
+      },
+      {
+        figure: 'scorecard JSON (uncached render, 10 connections): p99',
+        unit: 'ms',
+        ours: uncached.p99,
+        ceiling: rows[1].ceiling,
+        ratio: round(uncached.p99 / Math.max(rows[1].ceiling, 1)),
+      },
+    );
+    const after = execSync('uptime').toString().trim();
+    console.log(
+      `\nbrand: ${slug}; ${CONNECTIONS} connections, ${DURATION_SECONDS} s each; ceiling = bare Node http, same bytes`,
+    );
+    console.table(rows);
+    console.log(`uptime after: ${after}`);
+    const goal = cachedJson.ratio >= 0.5 ? 'met' : 'NOT met';
+    console.log(`Goal (cached scorecard >= 0.5x bare server): ${goal} (${cachedJson.ratio})`);
+    mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+    writeFileSync(
+      path.join(__dirname, 'results', 'scorecards.json'),
+      `${JSON.stringify({ name: 'scorecards', uptime: { before: load, after }, connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, rounds: ROUNDS, brands: SIZES.brands, rows }, null, 2)}\n`,
+    );
+  } finally {
+    // Let requests autocannon left in flight finish before the app shuts its database pool.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (const child of [app, ...bare]) child.kill('SIGTERM');
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
