@@ -117,11 +117,7 @@ export class EvidenceService {
   }
 
   /** The evidence behind many commitments or findings, visible to `viewer`, in one query. */
-  linkedTo(
-    owner: EvidenceOwner,
-    ownerIds: string[],
-    viewer: Viewer,
-  ): Promise<Map<string, Evidence[]>> {
+  linkedTo(owner: EvidenceOwner, ownerIds: string[], viewer: Viewer): Promise<Map<string, Evidence[]>> {
     return this.evidence.linkedTo(owner, ownerIds, visibleStatuses(viewer));
   }
 
@@ -129,12 +125,7 @@ export class EvidenceService {
    * Links evidence to a commitment or finding being written in `manager`'s transaction (the caller audits
    * the write, links included). Unknown evidence is a 400 naming `evidenceIds`.
    */
-  async attach(
-    manager: EntityManager,
-    owner: EvidenceOwner,
-    ownerId: string,
-    evidenceIds: string[],
-  ) {
+  async attach(manager: EntityManager, owner: EvidenceOwner, ownerId: string, evidenceIds: string[]) {
     if (!evidenceIds.length) return;
     try {
       await this.evidence.attach(manager, owner, ownerId, evidenceIds);
