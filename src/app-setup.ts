@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception';
 import { rejectDeeplyNestedBodies } from './common/limits/json-depth';
+import { rejectLongRequestTargets } from './common/limits/request-target';
+import { securityHeaders } from './common/security/security-headers';
 import { PUBLIC_ASSETS_DIR } from './web/project-root';
 import { WorkerModule } from './worker.module';
 
@@ -20,12 +21,15 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  // Headers first, so refusals by the limits below carry them too.
+  app.use(securityHeaders(config));
+  app.use(rejectLongRequestTargets);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.use(rejectDeeplyNestedBodies);
-  app.use(helmet());
   app.use(cookieParser(config.sessionSecret));
-  app.disable('x-powered-by');
   app.useStaticAssets(PUBLIC_ASSETS_DIR, { prefix: '/assets/', maxAge: '1h', index: false });
   app.useGlobalPipes(
     new ValidationPipe({

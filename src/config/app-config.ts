@@ -18,8 +18,10 @@ export interface AppConfig {
   archiving: ArchivingSettings;
   /** Signs session cookies and CSRF tokens; secret. */
   sessionSecret: string;
-  /** Whether cookies are marked Secure (set when the app is served over https). */
+  /** Whether cookies are marked Secure (set when the app is served over https); also turns on HSTS. */
   secureCookies: boolean;
+  /** Proxy hops to trust for X-Forwarded-For/-Proto (Express's `trust proxy`), or false. */
+  trustProxy: number | false;
   seedDemoData: boolean;
 }
 
@@ -85,6 +87,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     sessionSecret: raw.SESSION_SECRET,
     secureCookies: raw.SECURE_COOKIES,
+    trustProxy: raw.TRUST_PROXY,
     seedDemoData: raw.SEED_DEMO_DATA,
   };
 }

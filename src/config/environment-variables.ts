@@ -148,6 +148,16 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'expected true or false' })
   SECURE_COOKIES = false;
 
+  /**
+   * How many reverse proxies (load balancers) stand in front of the API, or false when clients connect
+   * directly. Express then takes the client's address from that many X-Forwarded-For hops, so per-address
+   * rate limits (sign-in, exports) see each caller rather than the balancer, and https from X-Forwarded-Proto.
+   * Never set it higher than the real number of proxies: a client could then forge its address.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === 'false' ? false : toInteger(value)))
+  @IsTrustProxy({ message: 'expected false or a whole number of proxy hops from 1 to 10' })
+  TRUST_PROXY: number | false = false;
+
   /** Whether start-up loads the demo data from seeds/ into a database that has no brands yet. */
   @Transform(({ value }: { value: unknown }) => toBoolean(value))
   @IsBoolean({ message: 'expected true or false' })
@@ -162,6 +172,20 @@ function toBoolean(value: unknown): unknown {
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
   return value;
+}
+
+function IsTrustProxy(options: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          value === false || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10),
+      },
+    });
 }
 
 function IsUrlWithProtocol(protocols: string[], options: ValidationOptions) {
