@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { quoteIdentifier } from '../../src/database/ensure-database';
 import { buildDataSourceOptions } from '../../src/database/typeorm-options';
+import { allMigrations } from '../../migrations';
 import { databaseUrl, withAdminClient } from './postgres-admin';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
@@ -27,7 +29,9 @@ export async function ensureTemplateDatabase(): Promise<string> {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     return Boolean(found.rowCount);
   });
-  if (exists) return name;
+  if (exists && (await hasEveryMigration(name))) return name;
+  if (exists)
+    await withAdminClient((client) => client.query(`DROP DATABASE ${quoteIdentifier(name)} WITH (FORCE)`));
   const buildingName = `${name}_b${process.pid}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdentifier(buildingName)}`));
   const dataSource = await new DataSource(buildDataSourceOptions(databaseUrl(buildingName))).initialize();
@@ -48,4 +52,21 @@ export async function ensureTemplateDatabase(): Promise<string> {
     }
   });
   return name;
+}
+
+/**
+ * A template whose name matches but that misses migrations was built while someone was still adding one
+ * (file written, index not yet updated): rebuild it rather than clone a schema the code does not expect.
+ */
+async function hasEveryMigration(name: string): Promise<boolean> {
+  const client = new Client({ connectionString: databaseUrl(name) });
+  await client.connect();
+  try {
+    const applied = await client.query<{ count: string }>('SELECT count(*) AS count FROM migrations');
+    return Number(applied.rows[0].count) === allMigrations.length;
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
 }
