@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception';
+import { rejectUnparsedContentTypes } from './common/limits/content-type';
 import { rejectDeeplyNestedBodies } from './common/limits/json-depth';
 import { rejectLongRequestTargets } from './common/limits/request-target';
 import { securityHeaders } from './common/security/security-headers';
@@ -26,6 +27,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Headers first, so refusals by the limits below carry them too.
   app.use(securityHeaders(config));
   app.use(rejectLongRequestTargets);
+  app.use(rejectUnparsedContentTypes);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.use(rejectDeeplyNestedBodies);
