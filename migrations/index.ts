@@ -7,6 +7,7 @@ import { Captures1763770000000 } from './1763770000000-Captures';
 import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
+import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -22,4 +23,5 @@ export const allMigrations = [
   Webhooks1763780000000,
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
+  WatchCheckRequests1763820000000,
 ];

@@ -10,3 +10,10 @@ export const WATCH_SCHEDULER_PREFIX = 'watch-';
 export const checkJobId = (watchId: string, slot: string): string => `check:${watchId}:${slot}`;
 
 export const RECONCILE_SCHEDULER_ID = 'reconcile-watches';
+
+/** Requests to check now within this window are one job. */
+const CHECK_NOW_BUCKET_MS = 5000;
+
+/** The slot of a requested check, from the time the request was stored (the same after a Redis loss). */
+export const requestedCheckSlot = (requestedAt: Date): string =>
+  `now-${Math.floor(requestedAt.getTime() / CHECK_NOW_BUCKET_MS)}`;

@@ -5,7 +5,13 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { CHECK_WATCH_JOB_OPTIONS, JobPayloads, QueueName } from '../../queues/queue-catalogue';
 import { WatchesRepository, type ScheduledWatch } from '../watches/watches.repository';
-import { checkJobId, RECONCILE_SCHEDULER_ID, WATCH_SCHEDULER_PREFIX, watchSchedulerId } from './job-ids';
+import {
+  checkJobId,
+  RECONCILE_SCHEDULER_ID,
+  requestedCheckSlot,
+  WATCH_SCHEDULER_PREFIX,
+  watchSchedulerId,
+} from './job-ids';
 
 type MonitoringPayload = JobPayloads['check-watch'] | JobPayloads['reconcile-watches'];
 
@@ -16,6 +22,8 @@ export interface ReconcileReport {
   scheduled: number;
   removed: number;
   caughtUp: number;
+  /** Requested checks queued (again): Redis lost them, or was away when they were asked for. */
+  requested: number;
 }
 
 /**
@@ -61,7 +69,7 @@ export class ScheduleService {
       this.queue.getJobSchedulers(0, -1),
     ]);
     const existing = new Map(schedulers.map((scheduler) => [scheduler.key, scheduler]));
-    const report: ReconcileReport = { scheduled: 0, removed: 0, caughtUp: 0 };
+    const report: ReconcileReport = { scheduled: 0, removed: 0, caughtUp: 0, requested: 0 };
     const wanted = new Set<string>();
     for (const watch of active) {
       const id = watchSchedulerId(watch.id);
@@ -80,6 +88,11 @@ export class ScheduleService {
       await this.queueCheck(watch.id, String(Math.floor(Date.now() / every)));
       report.caughtUp += 1;
     }
+    // Re-adding a job id that is still queued (or kept as completed) is a no-op, so this never doubles.
+    for (const request of await this.watches.unansweredCheckRequests()) {
+      await this.queueCheck(request.id, requestedCheckSlot(request.requestedAt));
+      report.requested += 1;
+    }
     if (existing.get(RECONCILE_SCHEDULER_ID)?.every !== this.config.monitoring.reconcileIntervalMs) {
       await this.queue.upsertJobScheduler(
         RECONCILE_SCHEDULER_ID,
@@ -89,7 +102,7 @@ export class ScheduleService {
     }
     if (report.scheduled || report.removed || report.caughtUp) {
       this.logger.log(
-        `Reconciled schedules: ${report.scheduled} added, ${report.removed} removed, ${report.caughtUp} caught up`,
+        `Reconciled schedules: ${report.scheduled} added, ${report.removed} removed, ${report.caughtUp} caught up, ${report.requested} requested checks queued`,
       );
     }
     return report;

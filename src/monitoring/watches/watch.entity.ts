@@ -84,6 +84,10 @@ export class Watch {
   @Column({ type: 'timestamptz', nullable: true })
   lastCheckedAt!: Date | null;
 
+  /** The latest "check now"; while no check has finished since, reconcile keeps its job queued. */
+  @Column({ type: 'timestamptz', nullable: true })
+  checkRequestedAt!: Date | null;
+
   /** Validators of the last full answer, sent back for a conditional GET. */
   @Column({ type: 'text', nullable: true })
   etag!: string | null;

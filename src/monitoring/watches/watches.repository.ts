@@ -67,6 +67,31 @@ export class WatchesRepository {
   }
 
   /**
+   * Stores a "check now" (Postgres's clock, so every API replica agrees) in the caller's transaction;
+   * returns its time, or null when there is no such watch.
+   */
+  async markCheckRequested(id: string, manager: EntityManager): Promise<Date | null> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Watch)
+      .set({ checkRequestedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .returning('check_requested_at')
+      .execute();
+    const rows = result.raw as Array<{ check_requested_at: Date }>;
+    return rows[0]?.check_requested_at ?? null;
+  }
+
+  /** Watches, paused or not, with a requested check that no check has finished since. */
+  async unansweredCheckRequests(): Promise<Array<{ id: string; requestedAt: Date }>> {
+    const rows = await this.dataSource.query<Array<{ id: string; requested_at: Date }>>(
+      `SELECT id, check_requested_at AS requested_at FROM watches
+        WHERE check_requested_at > coalesce(last_checked_at, '-infinity')`,
+    );
+    return rows.map((row) => ({ id: row.id, requestedAt: row.requested_at }));
+  }
+
+  /**
    * Active watches whose last check (or creation) is older than `lateFactor` intervals: their scheduled
    * check was lost (Redis lost its data, say) and reconcile queues one at once.
    */

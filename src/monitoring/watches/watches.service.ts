@@ -9,13 +9,11 @@ import { DEFAULT_PAGE_SIZE, type Page } from '../../common/pagination/page';
 import { DEFAULT_INTERVAL_MINUTES, type CreateWatchDto } from '../dto/create-watch.dto';
 import type { ListWatchesQueryDto } from '../dto/list-watches-query.dto';
 import { toWatchView } from '../dto/watch.view';
+import { checkJobId, requestedCheckSlot } from '../schedule/job-ids';
 import { ScheduleService } from '../schedule/schedule.service';
 import { WatchUrlVetter } from './watch-url-vetter';
 import { Watch } from './watch.entity';
 import { WatchesRepository } from './watches.repository';
-
-/** Requests to check now within this window are one job. */
-const CHECK_NOW_BUCKET_MS = 5000;
 
 /**
  * Watches: create, list, pause, resume, check now. Postgres is written first, in a transaction with its
@@ -101,22 +99,30 @@ export class WatchesService {
     return watch;
   }
 
-  /** Queues a check at once; a paused watch is checked too (a researcher asked for it). */
+  /**
+   * Queues a check at once; a paused watch is checked too (a researcher asked for it). The request is
+   * stored with its audit entry first, like a schedule: if Redis is away or later loses the job, reconcile
+   * queues it again (same job id) until a check has finished after it.
+   */
   async checkNow(id: string, actor: AuthenticatedUser): Promise<{ jobId: string }> {
-    const watch = await this.get(id);
-    const slot = `now-${Math.floor(Date.now() / CHECK_NOW_BUCKET_MS)}`;
-    const jobId = await this.schedules.queueCheck(watch.id, slot);
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, {
+    const slot = await this.dataSource.transaction(async (manager) => {
+      const requestedAt = await this.watches.markCheckRequested(id, manager);
+      if (!requestedAt) throw notFound(id);
+      const requested = requestedCheckSlot(requestedAt);
+      await this.audit.record(manager, {
         actorId: actor.id,
         action: 'watch.check',
         entityType: 'watch',
-        entityId: watch.id,
+        entityId: id,
         before: null,
-        after: { jobId },
-      }),
-    );
-    return { jobId };
+        after: { jobId: checkJobId(id, requested) },
+      });
+      return requested;
+    });
+    await this.afterCommit('queue the check', async () => {
+      await this.schedules.queueCheck(id, slot);
+    });
+    return { jobId: checkJobId(id, slot) };
   }
 
   private async setActive(id: string, active: boolean, actor: AuthenticatedUser): Promise<Watch> {
