@@ -10,8 +10,10 @@ export const PARSED_CONTENT_TYPES = ['application/json', 'application/x-www-form
  * takes uploads: CSV imports travel as a form field.
  */
 export function rejectUnparsedContentTypes(request: Request, _response: Response, next: NextFunction): void {
-  // `is` answers null when the request has no body at all, false when its type is not one of these.
-  if (request.is(PARSED_CONTENT_TYPES) === false) {
+  // An empty body (`content-length: 0`, as many clients send on a bare POST) has no type to check.
+  const hasBody =
+    request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !request.is(PARSED_CONTENT_TYPES)) {
     next(
       new HttpException(
         `Send the body as ${PARSED_CONTENT_TYPES.join(' or ')}`,
