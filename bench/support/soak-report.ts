@@ -58,7 +58,7 @@ export function writeSoakReport(outcome: SoakOutcome): void {
   const rows = [
     row('requests served, steady state', 'requests', servedOf(steady), steady.sent),
     row(
-      'requests answered per second, whole soak',
+      'requests sent per second (offered rate held)',
       'req/s',
       sentAll / (outcome.durationMs / 1000),
       outcome.options.requestsPerSecond,
