@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import type { JsonSchema } from './openapi-operations';
+
+/** Slugs and ids of seeded records, so generated requests also reach past "not found". */
+export interface KnownValues {
+  slugs: string[];
+  ids: string[];
+}
+
+/**
+ * A value that a careless client could plausibly send for the schema: mostly valid, with the field's name
+ * steering strings towards dates, URLs, emails, slugs or ids so that many requests pass validation.
+ */
+export function plausibleValue(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<unknown> {
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  switch (schema.type) {
+    case 'boolean':
+      return fc.boolean();
+    case 'number':
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 10_000, 2 ** 31 - 1) });
+    case 'array':
+      return fc.array(plausibleValue(schema.items ?? {}, singular(name), known), { maxLength: 3 });
+    case 'object':
+    case undefined:
+      if (schema.properties) return plausibleObject(schema, known);
+      if (schema.type === 'object')
+        return fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 2 });
+      return plausibleString(schema, name, known);
+    default:
+      return plausibleString(schema, name, known);
+  }
+}
+
+export function plausibleObject(
+  schema: JsonSchema,
+  known: KnownValues,
+): fc.Arbitrary<Record<string, unknown>> {
+  const properties = schema.properties ?? {};
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([key, value]) => [key, plausibleValue(value, key, known)]),
+  );
+  return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
+}
+
+function plausibleString(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<string> {
+  const lower = name.toLowerCase();
+  const hinted = hintedString(lower, known);
+  const free = fc.string({
+    minLength: schema.minLength ?? 0,
+    maxLength: Math.min(schema.maxLength ?? 60, 60),
+  });
+  const example = typeof schema.example === 'string' ? [fc.constant(schema.example)] : [];
+  return fc.oneof(...(hinted ? [hinted, hinted] : []), ...example, free);
+}
+
+function hintedString(name: string, known: KnownValues): fc.Arbitrary<string> | undefined {
+  if (/(on|asof|deadline|date)$/.test(name)) {
+    return fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
+  }
+  if (/at$/.test(name)) {
+    return fc
+      .date({ min: new Date('2020-01-01'), max: new Date('2040-01-01'), noInvalidDate: true })
+      .map((date) => date.toISOString());
+  }
+  if (/url|website/.test(name)) {
+    return fc.constantFrom(
+      'https://example.org/statement',
+      'https://www.example.com/sustainability',
+      'http://127.0.0.1:1/private',
+      'http://169.254.169.254/latest/meta-data',
+      'ftp://example.org/file',
+    );
+  }
+  if (name === 'email') return fc.emailAddress();
+  if (name === 'password') return fc.string({ minLength: 12, maxLength: 40 });
+  if (/^(brand|company|slug)$/.test(name)) return fc.constantFrom(...known.slugs);
+  if (/id$/.test(name)) return fc.oneof(fc.constantFrom(...known.ids), fc.uuid());
+  if (name === 'country' || name === 'hqcountry') return fc.constantFrom('GB', 'DE', 'CN', 'XX', 'gb');
+  if (name === 'lei') return fc.constantFrom('549300JVNM9HJOLE4T39', '5493000000000000000X');
+  return undefined;
+}
+
+function singular(name: string): string {
+  return name.endsWith('Ids') ? name.slice(0, -1) : name;
+}
