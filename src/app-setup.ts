@@ -10,7 +10,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception';
 import { rejectUnparsedContentTypes } from './common/limits/content-type';
 import { rejectDeeplyNestedBodies } from './common/limits/json-depth';
-import { rejectLongRequestTargets } from './common/limits/request-target';
+import { rejectBadRequestTargets } from './common/limits/request-target';
 import { securityHeaders } from './common/security/security-headers';
 import { PUBLIC_ASSETS_DIR } from './web/project-root';
 import { WorkerModule } from './worker.module';
@@ -26,7 +26,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.disable('x-powered-by');
   // Headers first, so refusals by the limits below carry them too.
   app.use(securityHeaders(config));
-  app.use(rejectLongRequestTargets);
+  app.use(rejectBadRequestTargets);
   app.use(rejectUnparsedContentTypes);
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
