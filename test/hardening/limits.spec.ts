@@ -93,6 +93,13 @@ describe('URLs', () => {
     expectRefusal(await send(direct, request), 414, request);
   });
 
+  it.each(['/api/export/brands.csv?q=%00', '/api/brands/x%00y', '/brands?q=a%00'])(
+    'refuses %s with a 400: the NUL character never reaches a query (nor cuts a streamed export short)',
+    async (target) => {
+      expectRefusal(await send(direct, { target, headers: { accept: 'application/json' } }), 400, { target });
+    },
+  );
+
   it('still answers a long but reasonable query string', async () => {
     expect((await send(direct, { target: `/api/brands?q=${'x'.repeat(150)}` })).status).toBe(200);
   });
