@@ -19,7 +19,9 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     // gen_random_uuid() is built into Postgres 13+, so uuid columns need no extension at all.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    logging: ['error'],
+    // Failed queries surface as errors our exception filter maps and logs (5xx only); TypeORM's own console
+    // logger would print raw SQL and parameters, personal data included, outside the structured log.
+    logging: false,
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }
