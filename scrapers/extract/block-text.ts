@@ -1,3 +1,5 @@
+import { Text } from 'domhandler';
+import { isElement, type Element } from './light-dom';
 import { normaliseText } from './normalise';
 
 const BLOCK_TAGS = new Set([
@@ -48,8 +50,6 @@ const BLOCK_TAGS = new Set([
  * means something only as one line, so a status or deadline cell changing is judged with its row's words.
  */
 const CELL_TAGS = new Set(['td', 'th']);
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 /** The text of root as blocks: every block-level element (and <br>) ends a block, headings included. */
 export function collectBlocks(root: Element): string[] {
@@ -60,12 +60,12 @@ export function collectBlocks(root: Element): string[] {
     if (text) blocks.push(text);
     buffer = '';
   };
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === TEXT_NODE) {
-        buffer += child.textContent ?? '';
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const tag = (child as Element).tagName.toLowerCase();
+  const walk = (node: Element): void => {
+    for (const child of node.children) {
+      if (child instanceof Text) {
+        buffer += child.data;
+      } else if (isElement(child)) {
+        const tag = child.name;
         const block = BLOCK_TAGS.has(tag);
         if (block) flush();
         else if (CELL_TAGS.has(tag)) buffer += ' ';

@@ -1,5 +1,21 @@
 import { findTerms } from '../lexicon';
 import {
+  attribute,
+  closest,
+  createElement,
+  forEachElement,
+  isElement,
+  parentElement,
+  removeNode,
+  replaceNode,
+  textOf,
+  visibleLengthOf,
+  type Document,
+  type Element,
+} from './light-dom';
+import { visibleChars } from './white-space';
+import { Text } from 'domhandler';
+import {
   attributeTokens,
   FURNITURE_ROLES,
   FURNITURE_TAGS,
@@ -19,32 +35,35 @@ const DESCRIBING_ATTRIBUTES = [
   'data-block',
 ];
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'menu']);
-const RESCUE_TAGS = 'p, li, a, h1, h2, h3, h4, h5, h6, td, th, dd, dt, blockquote, figcaption';
-const PROTECTED = 'main, article, [role="main"]';
+const RESCUE_TAGS = new Set(['p', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt']);
+RESCUE_TAGS.add('blockquote').add('figcaption');
+const NOISE = new Set(NOISE_TAGS);
 /** Below this many characters a tile, card or promo is furniture even without links. */
 const SHORT_BLOCK_CHARS = 300;
 
+/** main, article, [role="main"]: never removed as furniture, nor is anything that holds them. */
+function isProtected(element: Element): boolean {
+  return element.name === 'main' || element.name === 'article' || element.attribs.role === 'main';
+}
+
+function isRescueTag(element: Element): boolean {
+  return RESCUE_TAGS.has(element.name);
+}
+
 /** Scripts, styles, form controls, embedded media: never text a visitor reads as the page. */
-export function removeNoiseElements(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll(NOISE_TAGS.join(',')))) element.remove();
-}
-
-function visibleLength(text: string | null): number {
-  return (text ?? '').replace(/\s+/g, '').length;
-}
-
-function linkStats(element: Element): { links: number; density: number } {
-  const links = Array.from(element.querySelectorAll('a'));
-  const total = visibleLength(element.textContent);
-  if (total === 0) return { links: links.length, density: 0 };
-  const linked = links.reduce((sum, link) => sum + visibleLength(link.textContent), 0);
-  return { links: links.length, density: linked / total };
+export function removeNoiseElements(document: Document, onRemove: (element: Element) => void): void {
+  forEachElement(document, (element) => {
+    if (!NOISE.has(element.name)) return element.name !== 'template';
+    onRemove(element);
+    removeNode(element);
+    return false;
+  });
 }
 
 function describingTokens(element: Element): Set<string> {
   const tokens = new Set<string>();
   for (const name of DESCRIBING_ATTRIBUTES) {
-    const value = element.getAttribute(name);
+    const value = attribute(element, name);
     if (value) for (const token of attributeTokens(value)) tokens.add(token);
   }
   return tokens;
@@ -55,18 +74,28 @@ function hasAny(tokens: Set<string>, wanted: Set<string>): boolean {
   return false;
 }
 
+/** What judging an element needs to know of what is below it, as it stands once its descendants were judged. */
+interface SubtreeStats {
+  /** Non-space characters of its text. */
+  chars: number;
+  /** Links below it, and the non-space characters of their text (nested links counted at each level). */
+  links: number;
+  linkedChars: number;
+  holdsProtected: boolean;
+}
+
 type Verdict = 'keep' | 'drop' | 'drop-keeping-statements';
 
-function judge(element: Element, rootChars: number): Verdict {
-  const tag = element.tagName.toLowerCase();
-  if (tag === 'header' && element.parentElement?.closest(PROTECTED)) return 'keep';
+function judge(element: Element, stats: SubtreeStats, rootChars: number): Verdict {
+  const tag = element.name;
+  if (tag === 'header' && closest(parentElement(element), isProtected)) return 'keep';
   if (FURNITURE_TAGS.has(tag)) return 'drop-keeping-statements';
-  const role = element.getAttribute('role')?.trim().toLowerCase();
+  const role = attribute(element, 'role')?.trim().toLowerCase();
   if (role && FURNITURE_ROLES.has(role)) return 'drop-keeping-statements';
   const tokens = describingTokens(element);
   if (hasAny(tokens, OVERLAY_TOKENS)) return 'drop';
-  const chars = visibleLength(element.textContent);
-  const { links, density } = linkStats(element);
+  const { chars, links } = stats;
+  const density = chars === 0 ? 0 : stats.linkedChars / chars;
   if (hasAny(tokens, FURNITURE_TOKENS)) {
     // A mislabelled wrapper ("header-offset" around the whole page) holds most of the text, not links.
     const wrapper = rootChars > 0 && chars / rootChars > 0.6 && density < 0.3;
@@ -79,44 +108,84 @@ function judge(element: Element, rootChars: number): Verdict {
   return linkList ? 'drop-keeping-statements' : 'keep';
 }
 
-function carriesStatement(text: string | null): boolean {
-  return !!text && findTerms(text).some((hit) => hit.strong);
+function carriesStatement(text: string): boolean {
+  return text.length > 0 && findTerms(text).some((hit) => hit.strong);
+}
+
+/** Texts of the outermost rescue-tag elements below element that carry a statement (none may have a rescue-tag ancestor). */
+function rescuedTexts(element: Element): string[] {
+  const texts: string[] = [];
+  // A rescue tag at or above the furniture (an <li> class="nav") rules out everything inside it.
+  if (closest(element, isRescueTag)) return texts;
+  forEachElement(element, (candidate) => {
+    if (!isRescueTag(candidate)) return candidate.name !== 'template';
+    const text = textOf(candidate);
+    if (carriesStatement(text)) texts.push(text);
+    return false;
+  });
+  return texts;
 }
 
 /**
  * Replaces furniture by the region or forced-labour sentences it held (a "Statement on Xinjiang" link in a
- * link list), so deleting such a link is still seen while the rest of the furniture stays out.
+ * link list), so deleting such a link is still seen while the rest of the furniture stays out. Returns what
+ * now stands in its place.
  */
-function dropKeepingStatements(element: Element): void {
-  if (!carriesStatement(element.textContent)) {
-    element.remove();
-    return;
+function dropKeepingStatements(element: Element): Element | undefined {
+  const text = textOf(element);
+  if (!carriesStatement(text)) {
+    removeNode(element);
+    return undefined;
   }
-  const rescued = Array.from(element.querySelectorAll(RESCUE_TAGS)).filter(
-    (candidate) => carriesStatement(candidate.textContent) && !candidate.parentElement?.closest(RESCUE_TAGS),
+  const rescued = rescuedTexts(element);
+  const texts = rescued.length > 0 ? rescued : [text];
+  const replacement = createElement(
+    'div',
+    texts.map((paragraph) => createElement('p', paragraph)),
   );
-  const texts =
-    rescued.length > 0 ? rescued.map((node) => node.textContent ?? '') : [element.textContent ?? ''];
-  const replacement = element.ownerDocument.createElement('div');
-  for (const text of texts) {
-    const paragraph = element.ownerDocument.createElement('p');
-    paragraph.textContent = text;
-    replacement.appendChild(paragraph);
-  }
-  element.replaceWith(replacement);
+  replaceNode(element, replacement);
+  return replacement;
+}
+
+function replacementStats(replacement: Element): SubtreeStats {
+  return { chars: visibleLengthOf(replacement), links: 0, linkedChars: 0, holdsProtected: false };
 }
 
 /**
  * Removes page furniture below root, deepest first so that a container is judged on what is left once its
- * menus and tiles are gone. Elements holding main/article are never removed.
+ * menus and tiles are gone. Elements holding main/article are never removed. Each element's text and link
+ * counts are summed from its children's as the walk comes back up, instead of re-reading its whole subtree.
  */
-export function removeFurniture(root: Element): void {
-  const rootChars = visibleLength(root.textContent);
-  const elements = Array.from(root.querySelectorAll('*')).reverse();
-  for (const element of elements) {
-    if (!element.isConnected || element.querySelector(PROTECTED)) continue;
-    const verdict = judge(element, rootChars);
-    if (verdict === 'drop') element.remove();
-    else if (verdict === 'drop-keeping-statements') dropKeepingStatements(element);
-  }
+export function removeFurniture(root: Element, rootChars = visibleLengthOf(root)): void {
+  const settle = (element: Element): SubtreeStats => {
+    const stats: SubtreeStats = { chars: 0, links: 0, linkedChars: 0, holdsProtected: false };
+    for (const child of [...element.children]) {
+      if (!isElement(child)) {
+        if (child instanceof Text) stats.chars += visibleChars(child.data);
+        continue;
+      }
+      const result = judgeAndApply(child, settle(child));
+      if (!result) continue;
+      stats.chars += result.stats.chars;
+      stats.links += result.stats.links + (result.node.name === 'a' ? 1 : 0);
+      stats.linkedChars += result.stats.linkedChars + (result.node.name === 'a' ? result.stats.chars : 0);
+      stats.holdsProtected ||= result.stats.holdsProtected || isProtected(result.node);
+    }
+    return stats;
+  };
+  const judgeAndApply = (
+    element: Element,
+    stats: SubtreeStats,
+  ): { node: Element; stats: SubtreeStats } | undefined => {
+    if (stats.holdsProtected) return { node: element, stats };
+    const verdict = judge(element, stats, rootChars);
+    if (verdict === 'keep') return { node: element, stats };
+    if (verdict === 'drop') {
+      removeNode(element);
+      return undefined;
+    }
+    const replacement = dropKeepingStatements(element);
+    return replacement && { node: replacement, stats: replacementStats(replacement) };
+  };
+  settle(root);
 }

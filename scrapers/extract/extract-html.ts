@@ -1,19 +1,40 @@
-import { parseHTML } from 'linkedom';
 import { removeNoiseElements } from './dom-clean';
 import type { ExtractedPage, ExtractOptions } from './extract.types';
 import { removeHiddenElements } from './hidden';
 import { guessLanguage, primaryLanguage } from './language';
+import {
+  attribute,
+  documentElement,
+  parsePage,
+  queryFirst,
+  textOf,
+  type Document,
+  type Element,
+} from './light-dom';
+import { cleanedLinkedomCopy } from './linkedom-copy';
 import { mainContentBlocks } from './main-content';
 import { normaliseText } from './normalise';
 import { splitSentences } from './sentences';
 
+/** document.querySelector(selector)?.getAttribute(name) */
+function firstAttribute(document: Document, selector: string, name: string): string | undefined {
+  const element = queryFirst(document, selector);
+  return element && attribute(element, name);
+}
+
+function firstText(document: Document, selector: string): string {
+  const element = queryFirst(document, selector);
+  return element ? textOf(element) : '';
+}
+
 function declaredLanguage(document: Document): string | undefined {
+  const root = documentElement(document);
   const candidates = [
-    document.documentElement?.getAttribute('lang'),
-    document.documentElement?.getAttribute('xml:lang'),
-    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'),
-    document.querySelector('meta[name="language" i]')?.getAttribute('content'),
-    document.querySelector('meta[property="og:locale"]')?.getAttribute('content'),
+    root && attribute(root, 'lang'),
+    root && attribute(root, 'xml:lang'),
+    firstAttribute(document, 'meta[http-equiv="content-language" i]', 'content'),
+    firstAttribute(document, 'meta[name="language" i]', 'content'),
+    firstAttribute(document, 'meta[property="og:locale"]', 'content'),
   ];
   for (const candidate of candidates) {
     const language = primaryLanguage(candidate);
@@ -23,11 +44,11 @@ function declaredLanguage(document: Document): string | undefined {
 }
 
 function pageTitle(document: Document): string {
-  const title = normaliseText(document.querySelector('title')?.textContent ?? '');
+  const title = normaliseText(firstText(document, 'title'));
   if (title) return title;
-  const og = document.querySelector('meta[property="og:title"]')?.getAttribute('content');
+  const og = firstAttribute(document, 'meta[property="og:title"]', 'content');
   if (og) return normaliseText(og);
-  return normaliseText(document.querySelector('h1')?.textContent ?? '');
+  return normaliseText(firstText(document, 'h1'));
 }
 
 /** Builds the page record shared by the HTML and plain-text paths. */
@@ -41,7 +62,8 @@ export function pageFromBlocks(title: string, declared: string | undefined, bloc
   };
 }
 
-/** linkedom builds a document only from a whole page; wrap fragments and body-only markup into one. */
+/** Pages are read as linkedom read them: it builds a document only from a whole page, so fragments and
+ * body-only markup are wrapped into one. */
 function asWholePage(html: string): string {
   if (/<html[\s>]/i.test(html)) return html;
   return /<(?:head|body)[\s>]/i.test(html) ? `<html>${html}</html>` : `<html><body>${html}</body></html>`;
@@ -49,11 +71,16 @@ function asWholePage(html: string): string {
 
 /** The main content of an HTML page as normalised text and sentences. */
 export function extractFromHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const { document } = parseHTML(asWholePage(html));
+  const page = asWholePage(html);
+  const document = parsePage(page);
   const title = pageTitle(document);
   const language = declaredLanguage(document);
-  removeHiddenElements(document);
-  removeNoiseElements(document);
-  const blocks = mainContentBlocks(document, options.selector?.trim() || undefined);
+  const removed: Element[] = [];
+  const onRemove = (element: Element): void => void removed.push(element);
+  removeHiddenElements(document, onRemove);
+  removeNoiseElements(document, onRemove);
+  const blocks = mainContentBlocks(document, options.selector?.trim() || undefined, () =>
+    cleanedLinkedomCopy(page, removed),
+  );
   return pageFromBlocks(title, language, blocks);
 }

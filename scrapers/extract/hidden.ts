@@ -1,15 +1,25 @@
 import { HIDDEN_CLASSES } from './boilerplate-patterns';
+import {
+  attribute,
+  forEachElement,
+  hasAttribute,
+  queryAll,
+  removeNode,
+  textOf,
+  type Document,
+  type Element,
+} from './light-dom';
 
 const HIDING_DECLARATION =
   /(?:^|;|\s)(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important)?\s*(?:;|$)/i;
 
 /** Hidden by attribute, inline style or a framework's hiding class: not something a visitor reads. */
 export function isHiddenInMarkup(element: Element): boolean {
-  if (element.hasAttribute('hidden')) return true;
-  if (element.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
-  const style = element.getAttribute('style');
+  if (hasAttribute(element, 'hidden')) return true;
+  if (attribute(element, 'aria-hidden')?.trim().toLowerCase() === 'true') return true;
+  const style = attribute(element, 'style');
   if (style && HIDING_DECLARATION.test(style)) return true;
-  const classes = element.getAttribute('class');
+  const classes = attribute(element, 'class');
   return !!classes && classes.split(/\s+/).some((name) => HIDDEN_CLASSES.has(name.toLowerCase()));
 }
 
@@ -19,8 +29,8 @@ export function isHiddenInMarkup(element: Element): boolean {
  */
 export function selectorsHiddenByStyleSheets(document: Document): string[] {
   const selectors: string[] = [];
-  for (const style of Array.from(document.querySelectorAll('style'))) {
-    const css = (style.textContent ?? '').replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const style of queryAll(document, 'style')) {
+    const css = textOf(style).replace(/\/\*[\s\S]*?\*\//g, '');
     for (const rule of topLevelRules(css)) {
       if (!HIDING_DECLARATION.test(rule.body)) continue;
       for (const selector of rule.selector.split(',')) {
@@ -57,20 +67,27 @@ function topLevelRules(css: string): { selector: string; body: string }[] {
 }
 
 /** Removes everything hidden in markup or by the page's own stylesheet, so hidden text reads as gone. */
-export function removeHiddenElements(document: Document): void {
+export function removeHiddenElements(document: Document, onRemove: (element: Element) => void): void {
+  const remove = (element: Element): boolean => {
+    const tag = element.name;
+    if (tag === 'html' || tag === 'body' || tag === 'head') return false;
+    onRemove(element);
+    removeNode(element);
+    return true;
+  };
   for (const selector of selectorsHiddenByStyleSheets(document)) {
+    let matched: Element[];
     try {
-      for (const element of Array.from(document.querySelectorAll(selector))) removeUnlessPageRoot(element);
+      matched = queryAll(document, selector);
     } catch {
       // A selector the DOM library cannot parse hides nothing we can know about.
+      continue;
     }
+    for (const element of matched) remove(element);
   }
-  for (const element of Array.from(document.querySelectorAll('*'))) {
-    if (element.isConnected && isHiddenInMarkup(element)) removeUnlessPageRoot(element);
-  }
-}
-
-function removeUnlessPageRoot(element: Element): void {
-  const tag = element.tagName.toLowerCase();
-  if (tag !== 'html' && tag !== 'body' && tag !== 'head') element.remove();
+  // Children of a removed element are gone with it; <template> content is not part of the page.
+  forEachElement(document, (element) => {
+    if (isHiddenInMarkup(element) && remove(element)) return false;
+    return element.name !== 'template';
+  });
 }
