@@ -36,9 +36,15 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Anything but printable ASCII and ASCII white space. */
+const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
+
 /** Entities, compatibility forms (full-width letters, ligatures), invisible characters and whitespace. */
 export function normaliseText(text: string): string {
-  return decodeEntities(text)
+  const decoded = decodeEntities(text);
+  // Plain ASCII has no compatibility forms, invisible characters or non-ASCII spaces: skip those passes.
+  if (!NOT_PLAIN_ASCII.test(decoded)) return decoded.replace(/\s+/g, ' ').trim();
+  return decoded
     .normalize('NFKC')
     .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
     .replace(/[\s\u00a0\u3000]+/g, ' ')

@@ -1,3 +1,5 @@
+import { lastWordOf } from './white-space';
+
 /** Abbreviations whose full stop does not end a sentence (lowercase, without the dot). */
 const ABBREVIATIONS = new Set([
   'e.g',
@@ -57,7 +59,7 @@ const LATIN_END = /[.!?…]+["'”’»)\]]*\s+/g;
 const CJK_END = /[。！？]+[」』”’）]*/g;
 
 function endsWithAbbreviation(before: string): boolean {
-  const lastWord = /(\S+)$/.exec(before)?.[1] ?? '';
+  const lastWord = lastWordOf(before);
   const bare = lastWord
     .replace(/^[("'“‘«]+/, '')
     .replace(/\.+$/, '')
