@@ -30,7 +30,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         .send(renderErrorPage(body.statusCode, body.error, body.message));
       return;
     }
-    response.status(body.statusCode).json(body);
+    // Explicitly: a route's @Header('Content-Type', ...) is already on the response, and Express's json()
+    // keeps a type that is set, so an error of an HTML page went out as text/html with the slug in it.
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
