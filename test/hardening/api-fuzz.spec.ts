@@ -11,6 +11,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { DatabaseFingerprint, UPDATED_BY_READS } from './database-fingerprint';
 import { FuzzRun } from './fuzz-run';
 import { Operation, operationsOf } from './openapi-operations';
+import { encodeText, hostileString, pathSegment } from './hostile-values';
 import { closeRawConnections, rawRequest } from './raw-http';
 import { Credential, requestsFor } from './request-arbitraries';
 import type { KnownValues } from './schema-values';
@@ -20,6 +21,40 @@ const SEED = 20_240_611;
 const RUNS_PER_OPERATION = 50;
 /** Requests outside the document: unknown paths and methods the routes do not take. */
 const STRAY_RUNS = 150;
+/** The server-rendered pages, which the document leaves out: hostile slugs, ids and query strings. */
+const PAGE_RUNS = 250;
+const PAGES = [
+  '/',
+  '/brands',
+  '/brands/{}',
+  '/methodology',
+  '/login',
+  '/research',
+  '/research/brands/{}',
+  '/research/brands/{}/edit',
+  '/research/companies/{}',
+  '/research/evidence/{}',
+  '/research/commitments/{}',
+  '/research/findings/{}',
+  '/review',
+  '/admin',
+  '/admin/users',
+  '/admin/watches',
+  '/feed.atom',
+];
+const PAGE_QUERY_KEYS = [
+  'q',
+  'sector',
+  'country',
+  'commitment',
+  'exposed',
+  'status',
+  'asOf',
+  'cursor',
+  'limit',
+  'next',
+  'page',
+];
 
 let testApp: TestApp;
 let fingerprint: DatabaseFingerprint;
@@ -51,6 +86,9 @@ beforeAll(async () => {
   for (const request of fc.sample(strayRequests(known), { seed: SEED, numRuns: STRAY_RUNS })) {
     await run.send('(stray)', request);
   }
+  for (const request of fc.sample(pageRequests(known), { seed: SEED, numRuns: PAGE_RUNS })) {
+    await run.send('(web pages)', request);
+  }
   writeSummary();
 }, 300_000);
 
@@ -63,7 +101,7 @@ afterAll(async () => {
 describe('the API under generated hostile requests', () => {
   it('covers every operation of the OpenAPI document, thousands of requests in all', () => {
     expect(operations.length).toBeGreaterThan(50);
-    expect(run.routes.size).toBe(operations.length + 1);
+    expect(run.routes.size).toBe(operations.length + 2);
     expect(run.requests).toBeGreaterThan(3000);
   });
 
@@ -149,6 +187,34 @@ function strayRequests(known: KnownValues) {
       credential: fc.constantFrom<Credential>('anonymous', 'adminToken', 'sessionWithCsrf'),
     })
     .map(({ method, path: target, credential }) => ({ method, target, credential, headers: {} }));
+}
+
+function pageRequests(known: KnownValues) {
+  return fc
+    .record({
+      page: fc.constantFrom(...PAGES),
+      segment: pathSegment([...known.slugs, ...known.ids]),
+      query: fc.array(
+        fc.tuple(
+          fc.constantFrom(...PAGE_QUERY_KEYS),
+          hostileString.filter((value) => value.length < 2000),
+        ),
+        { maxLength: 3 },
+      ),
+      accept: fc.constantFrom('text/html', 'application/json', undefined),
+      credential: fc.constantFrom<Credential>(
+        'anonymous',
+        'researcherToken',
+        'sessionWithCsrf',
+        'forgedCookie',
+      ),
+    })
+    .map(({ page, segment, query, accept, credential }) => {
+      const search = query.map(([key, value]) => `${key}=${encodeText(value)}`).join('&');
+      const target = page.replace('{}', segment) + (search ? `?${search}` : '');
+      const headers: Record<string, string> = accept ? { accept } : {};
+      return { method: 'GET', target, credential, headers };
+    });
 }
 
 function writeSummary(): void {

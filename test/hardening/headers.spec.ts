@@ -99,6 +99,23 @@ describe('security headers', () => {
   }, 60_000);
 });
 
+describe('error answers', () => {
+  it('serve a JSON error as JSON even from a route that declares HTML, so a slug is never rendered as markup', async () => {
+    const target = `/brands/${encodeURIComponent('<img src=x onerror=alert(1)>')}`;
+    const response = await get(plain, target, { accept: 'application/json' });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('render the HTML error page, escaped, for a browser', async () => {
+    const target = `/brands/${encodeURIComponent('<img src=x onerror=alert(1)>')}`;
+    const response = await get(plain, target, { accept: 'text/html' });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.body).not.toContain('<img src=x');
+  });
+});
+
 describe('cookies', () => {
   async function signInCookie(app: TestApp, headers: Record<string, string> = {}): Promise<string> {
     const user = await createUser(app, Role.Researcher);
