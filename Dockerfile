@@ -17,6 +17,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/public ./public
+COPY --from=build /app/seeds ./seeds
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]
