@@ -99,6 +99,10 @@ export class EgressProxy {
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Chromium drops connections whenever a page or the browser closes: a reset on either side must end
+    // this exchange, never reach the process as an unhandled 'error' event.
+    req.on('error', () => res.destroy());
+    res.on('error', () => req.destroy());
     let target: URL;
     try {
       target = new URL(req.url ?? '');
@@ -129,6 +133,7 @@ export class EgressProxy {
       timeout: this.connectTimeoutMs,
     });
     upstream.on('response', (answer) => {
+      answer.on('error', () => res.destroy());
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, stripHopByHop(answer.rawHeaders));
       answer.pipe(res);
     });
@@ -146,6 +151,9 @@ export class EgressProxy {
   }
 
   private async tunnel(req: IncomingMessage, client: Duplex, head: Buffer): Promise<void> {
+    // Until the upstream exists, a client reset only needs swallowing (see forward()).
+    const ignoreEarlyError = (): void => undefined;
+    client.on('error', ignoreEarlyError);
     const target = req.url ?? '';
     let parsed: URL;
     try {
@@ -161,6 +169,7 @@ export class EgressProxy {
       const failure = toFetchError(error);
       return this.refuseTunnel(client, failure.kind, failure.reason, target);
     }
+    if (client.destroyed) return; // the browser gave up while we resolved
     const upstream = netConnect({ host: address, port: Number(parsed.port), timeout: this.connectTimeoutMs });
     this.track(upstream);
     upstream.once('connect', () => {
@@ -177,6 +186,7 @@ export class EgressProxy {
       if (client.writable) client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       client.destroy();
     });
+    client.off('error', ignoreEarlyError);
     client.on('error', () => upstream.destroy());
     client.on('close', () => upstream.destroy());
   }
