@@ -49,6 +49,7 @@ function readResults(): BenchResult[] {
 
 function format(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (Number.isInteger(value)) return String(value);
   const magnitude = Math.abs(value);
   if (magnitude >= 100) return value.toFixed(0);
   if (magnitude >= 10) return value.toFixed(1);
