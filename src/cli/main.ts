@@ -5,7 +5,9 @@ import { cliCommands } from './commands';
 
 /** `npm run cli -- <command>`: researchers' and operators' tools, each in src/cli/commands/. */
 async function main(): Promise<void> {
-  const program = new Command('pledgewatch').description('Pledgewatch command-line tools').showHelpAfterError();
+  const program = new Command('pledgewatch')
+    .description('Pledgewatch command-line tools')
+    .showHelpAfterError();
   for (const register of cliCommands) register(program);
   await program.parseAsync(process.argv);
 }
