@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
+import { isUnavailableDependency } from './unavailable-dependency';
 import { renderErrorPage } from '../../web/error-page';
 
 /**
@@ -22,7 +23,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
+    if (body.statusCode === 503 && isUnavailableDependency(exception)) {
+      this.logger.warn(`Dependency unavailable: ${(exception as Error).message}`);
+    }
     if (response.headersSent) return;
+    if (body.statusCode === 503) response.setHeader('Retry-After', '5');
     if (wantsHtml(request)) {
       response
         .status(body.statusCode)
@@ -47,6 +52,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const known = fromDatabaseError(exception as QueryFailedError & { code?: string; constraint?: string });
       if (known) return known;
+    }
+    if (isUnavailableDependency(exception)) {
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'A service we depend on is briefly unavailable; please try again shortly',
+      };
     }
     // Body-parser and similar middleware errors carry an HTTP status of their own (400, 413, 415...).
     const status = (exception as { status?: unknown; statusCode?: unknown }).status;
