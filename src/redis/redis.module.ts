@@ -13,7 +13,7 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
     {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         const logger = new Logger('Redis');
         const client = new Redis({
           ...redisOptionsFromUrl(config.redisUrl),
@@ -21,6 +21,7 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
           retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+          lazyConnect: true,
         });
         let lastLogged = 0;
         client.on('error', (error: Error) => {
@@ -30,6 +31,9 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
             logger.warn(`Redis unavailable: ${error.message}`);
           }
         });
+        // Without an offline queue, a command sent before the first connection is up fails: connect before
+        // anyone can use the client. If Redis is down the app still starts (health says so) and reconnects.
+        await client.connect().catch(() => undefined);
         return client;
       },
     },
