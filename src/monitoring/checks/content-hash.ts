@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { comparableSentences, type ExtractedPage } from '../../../scrapers';
+import { sha256Hex } from '../../archive/blob-store';
 
 /**
  * SHA-256 of what compare reads: the page's sentences with dates, counters, prices and tokens masked and
@@ -8,5 +8,5 @@ import { comparableSentences, type ExtractedPage } from '../../../scrapers';
  */
 export function contentHash(page: ExtractedPage): string {
   const keys = comparableSentences(page.sentences).map((item) => item.key);
-  return createHash('sha256').update(keys.join('\n'), 'utf8').digest('hex');
+  return sha256Hex(keys.join('\n'));
 }
