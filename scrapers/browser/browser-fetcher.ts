@@ -8,9 +8,10 @@ import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/eg
 import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
-import { clearContextState } from './context-reset';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
+
+const PAGE_CLOSE_TIMEOUT_MS = 5000;
 
 export interface BrowserFetcherOptions {
   /** CHROMIUM_PATH from the config. */
@@ -37,8 +38,8 @@ export interface BrowserFetchOptions {
 /**
  * Renders pages in Chromium for watches that need JavaScript and for evidence captures. One instance per
  * process: it owns the browser (through BrowserHost) and the egress proxy every browser connection uses.
- * Each fetch gets a fresh page in an incognito context no other fetch is using, cleared of the cookies and
- * storage its previous fetch left, so nothing leaks from one brand's page to another.
+ * Each fetch gets a fresh page in the browser's incognito fetch context; what the page leaves behind is wiped
+ * once no other fetch uses its origins (BrowserHost, OriginLedger), so a fetch starts as a first visit would.
  */
 export class BrowserFetcher {
   private readonly guard: EgressGuard;
@@ -88,22 +89,19 @@ export class BrowserFetcher {
       throw error instanceof FetchError ? error.withUrl(requested.href) : error;
     });
     const host = await this.start();
-    const lease = await host.lease();
-    let finished: { page: Page; visitedOrigins: ReadonlySet<string> } | undefined;
-    const work = (async () => {
-      const page = await lease.context.newPage();
+    const lease = await host.lease(requested.origin);
+    const opened = lease.context.newPage();
+    const work = opened.then(async (page) => {
       const filter = await this.prepare(page, lease);
-      const result = await this.render(page, filter, requested, options);
-      finished = { page, visitedOrigins: filter.origins };
-      return result;
-    })();
+      return this.render(page, filter, requested, options);
+    });
     try {
       return await this.withDeadline(lease.browser, requested.href, work);
     } finally {
-      // A finished fetch closes its page (ending its scripts and requests) and keeps the context; after a
-      // failure the whole context is closed, along with whatever the page was still doing.
-      if (finished) await finished.page.close().catch(() => undefined);
-      lease.release(finished && { visitedOrigins: finished.visitedOrigins });
+      // Closing the page ends its scripts and requests, so nothing writes again once its origins are wiped.
+      // A page that cannot be closed (a wedged renderer) takes its browser with it.
+      const closed = await closeWithin(opened, PAGE_CLOSE_TIMEOUT_MS);
+      await lease.release({ retireBrowser: !closed && lease.browser.connected });
     }
   }
 
@@ -127,16 +125,14 @@ export class BrowserFetcher {
   }
 
   /**
-   * Readies a fresh page: clears what the context's previous fetch left (before anything loads, so nothing
-   * can write again), filters requests, and turns the HTTP cache off so a kept context never serves a
-   * watched page from its cache.
+   * Readies a fresh page: filters requests (and records their origins) and turns the HTTP cache off, so the
+   * shared context never serves a watched page from an earlier fetch's cache.
    */
   private async prepare(page: Page, lease: BrowserLease): Promise<PageFilterState> {
     // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     const [filter] = await Promise.all([
-      installPageFilter(page),
-      lease.reused ? clearContextState(page, lease.staleOrigins) : undefined,
+      installPageFilter(page, lease.origins),
       page.setCacheEnabled(false),
       page.setViewport(this.settings.viewport),
       this.settings.userAgent ? page.setUserAgent(this.settings.userAgent) : undefined,
@@ -288,5 +284,17 @@ export class BrowserFetcher {
       clearTimeout(timer);
       if (onDisconnect) browser.off('disconnected', onDisconnect);
     });
+  }
+}
+
+/** Closes the page once it is open; false if it did not open or close in time. */
+async function closeWithin(opened: Promise<Page>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const close = opened.then((page) => page.close().then(() => true)).catch(() => false);
+  try {
+    return await Promise.race([close, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

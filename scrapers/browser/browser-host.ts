@@ -1,4 +1,6 @@
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
+import { clearOriginState } from './context-reset';
+import { FetchOrigins, OriginLedger } from './origin-ledger';
 
 export interface BrowserHostOptions {
   executablePath: string;
@@ -30,33 +32,25 @@ export function chromiumArgs(proxyUrl: string): string[] {
 
 interface Generation {
   browser: Browser;
+  /** The one incognito context every fetch of this browser opens its page in. */
+  context: BrowserContext;
+  ledger: OriginLedger;
   pagesServed: number;
   active: number;
   retired: boolean;
-  /** Incognito contexts not in use, with the origins their last fetch visited. */
-  idleContexts: IdleContext[];
-}
-
-interface IdleContext {
-  context: BrowserContext;
-  visitedOrigins: ReadonlySet<string>;
 }
 
 /**
- * A browser and an incognito context borrowed for one fetch; no other fetch uses the context until it is
- * released. Call release() exactly once, with the origins the fetch visited when it finished normally (the
- * context is kept) or with nothing when it failed (the context is closed).
+ * A browser and its fetch context, borrowed for one fetch. The borrower opens its own page in `context`,
+ * reports every origin the page requests to `origins`, and calls release() once, after closing the page:
+ * that wipes what the page left behind in origins no other fetch is using. A borrower that could not close
+ * its page asks for the browser to be retired instead of trusting it with the next fetch.
  */
 export interface BrowserLease {
   browser: Browser;
   context: BrowserContext;
-  /**
-   * Whether the context served an earlier fetch, whose cookies and the storage of `staleOrigins` the
-   * borrower must clear before loading anything.
-   */
-  reused: boolean;
-  staleOrigins: ReadonlySet<string>;
-  release(kept?: { visitedOrigins: ReadonlySet<string> }): void;
+  origins: FetchOrigins;
+  release(options?: { retireBrowser?: boolean }): Promise<void>;
 }
 
 /**
@@ -64,9 +58,10 @@ export interface BrowserLease {
  * browser is retired (closed once its last lease is released) and a fresh one launched. A browser that
  * crashed or was disconnected is dropped and replaced on the next lease.
  *
- * Creating an incognito context costs about as much as rendering a small page, so contexts are kept: each
- * lease gets one to itself (idle or new), and the borrower clears what the previous fetch left in it before
- * loading its own page. Concurrent fetches therefore never share a context, and clearing never races one.
+ * Every fetch gets a fresh page in one shared incognito context (see OriginLedger for why not a context
+ * each). The state a page leaves is wiped through a blank page kept open in that context for the purpose:
+ * Storage.clearDataForOrigin acts on the storage of the target it is sent to, and the fetch's own page may
+ * be gone (or still running scripts that would write again).
  */
 export class BrowserHost {
   private current?: Generation;
@@ -75,33 +70,22 @@ export class BrowserHost {
 
   constructor(private readonly options: BrowserHostOptions) {}
 
-  async lease(): Promise<BrowserLease> {
+  /** @param origin where the fetch will navigate first: a wipe of that origin's earlier state finishes first. */
+  async lease(origin: string): Promise<BrowserLease> {
     const generation = await this.usableGeneration();
     generation.pagesServed += 1;
     generation.active += 1;
-    const idle = generation.idleContexts.pop();
-    let context: BrowserContext;
-    try {
-      context = idle?.context ?? (await generation.browser.createBrowserContext());
-    } catch (error) {
-      this.finishLease(generation);
-      throw error;
-    }
-    let released = false;
+    const origins = new FetchOrigins(generation.ledger);
+    await origins.enter(origin);
+    let released: Promise<void> | undefined;
     return {
       browser: generation.browser,
-      context,
-      reused: idle !== undefined,
-      staleOrigins: idle?.visitedOrigins ?? new Set(),
-      release: (kept) => {
-        if (released) return;
-        released = true;
-        if (kept && !generation.retired && generation.browser.connected) {
-          generation.idleContexts.push({ context, visitedOrigins: kept.visitedOrigins });
-        } else {
-          void context.close().catch(() => undefined);
-        }
-        this.finishLease(generation);
+      context: generation.context,
+      origins,
+      release: (options) => {
+        if (options?.retireBrowser) this.retire(generation);
+        released ??= origins.release().finally(() => this.finishLease(generation));
+        return released;
       },
     };
   }
@@ -149,12 +133,23 @@ export class BrowserHost {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    let context: BrowserContext;
+    let wipe: (origin: string) => Promise<void>;
+    try {
+      context = await browser.createBrowserContext();
+      const janitor = await (await context.newPage()).createCDPSession();
+      wipe = (origin) => clearOriginState(janitor, origin);
+    } catch (error) {
+      await closeQuietly(browser);
+      throw error;
+    }
     const generation: Generation = {
       browser,
+      context,
+      ledger: new OriginLedger(wipe),
       pagesServed: 0,
       active: 0,
       retired: false,
-      idleContexts: [],
     };
     browser.once('disconnected', () => {
       if (this.current === generation) this.current = undefined;

@@ -1,27 +1,13 @@
-import type { Page } from 'puppeteer-core';
+import type { CDPSession } from 'puppeteer-core';
 
 /**
- * Clears what a fetched page can leave behind in its incognito context, so the next fetch in that context
- * starts as a fresh one would: every cookie of the context, and per origin the page or its frames requested,
- * local storage, IndexedDB, Cache Storage and service workers (a worker left registered could answer the
- * next fetch of that site). Session storage and the HTTP cache need nothing: session storage dies with the
- * page, and fetch pages run with the cache disabled.
- *
- * It goes through the page's own DevTools session because Storage.clearDataForOrigin acts on the storage
- * partition of the target it is sent to: the page's is its context's.
+ * Wipes what pages left behind for one origin in the context of `session`'s target: cookies (those that
+ * would be sent to the origin), local storage, IndexedDB, Cache Storage and service workers (a worker left
+ * registered could answer the next fetch of that site). Session storage needs nothing (it dies with the
+ * page), nor does the HTTP cache (fetch pages run with it disabled).
  */
-export async function clearContextState(page: Page, origins: Iterable<string>): Promise<void> {
-  const session = await page.createCDPSession();
-  try {
-    await Promise.all([
-      session.send('Network.clearBrowserCookies'),
-      ...Array.from(origins, (origin) =>
-        session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' }),
-      ),
-    ]);
-  } finally {
-    await session.detach().catch(() => undefined);
-  }
+export async function clearOriginState(session: CDPSession, origin: string): Promise<void> {
+  await session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
 }
 
 /** The origin of an http(s) URL, or undefined for other schemes (data:, blob:, about:). */

@@ -1,5 +1,6 @@
 import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { networkOrigin } from './context-reset';
+import type { FetchOrigins } from './origin-ledger';
 
 /** Resource types a watch never needs: they only cost bandwidth and time (DESIGN.md, monitoring step 2). */
 const BLOCKED_RESOURCE_TYPES = new Set(['image', 'font', 'media']);
@@ -14,19 +15,18 @@ export interface PageFilterState {
   lastMainResponse?: HTTPResponse;
   /** Requests the filter aborted (type or scheme), for diagnostics. */
   aborted: number;
-  /** Origins the page or its frames requested: where it may have left storage behind. */
-  origins: Set<string>;
 }
 
 /**
  * Request interception for a fetch page: drops images, fonts and media, and any request or navigation to a
  * scheme other than http(s). Network addresses are not judged here: the egress proxy does that for every
- * connection, including ones this filter never sees (workers, preloads).
+ * connection, including ones this filter never sees (workers, preloads). Every origin the page or its frames
+ * request goes to `origins`: where the page may leave state behind.
  */
-export async function installPageFilter(page: Page): Promise<PageFilterState> {
-  const state: PageFilterState = { aborted: 0, origins: new Set() };
+export async function installPageFilter(page: Page, origins: FetchOrigins): Promise<PageFilterState> {
+  const state: PageFilterState = { aborted: 0 };
   await page.setRequestInterception(true);
-  page.on('request', (request) => void decide(page, request, state));
+  page.on('request', (request) => void decide(page, request, state, origins));
   page.on('response', (response) => {
     const request = response.request();
     if (request.isNavigationRequest() && request.frame() === page.mainFrame())
@@ -35,7 +35,12 @@ export async function installPageFilter(page: Page): Promise<PageFilterState> {
   return state;
 }
 
-async function decide(page: Page, request: HTTPRequest, state: PageFilterState): Promise<void> {
+async function decide(
+  page: Page,
+  request: HTTPRequest,
+  state: PageFilterState,
+  origins: FetchOrigins,
+): Promise<void> {
   if (request.isInterceptResolutionHandled()) return;
   const url = request.url();
   const navigation = request.isNavigationRequest();
@@ -45,7 +50,7 @@ async function decide(page: Page, request: HTTPRequest, state: PageFilterState):
     !BLOCKED_RESOURCE_TYPES.has(request.resourceType()) &&
     (NETWORK_SCHEMES.has(scheme) || (!navigation && LOCAL_SUBRESOURCE_SCHEMES.has(scheme)));
   const origin = allowed ? networkOrigin(url) : undefined;
-  if (origin) state.origins.add(origin);
+  if (origin) origins.touch(origin);
   try {
     if (allowed) {
       await request.continue();
