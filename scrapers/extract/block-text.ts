@@ -1,5 +1,4 @@
-import { Text } from 'domhandler';
-import { isElement, type Element } from './light-dom';
+import { isElement, isText, type Element } from './light-dom';
 import { normaliseText } from './normalise';
 
 const BLOCK_TAGS = new Set([
@@ -62,7 +61,7 @@ export function collectBlocks(root: Element): string[] {
   };
   const walk = (node: Element): void => {
     for (const child of node.children) {
-      if (child instanceof Text) {
+      if (isText(child)) {
         buffer += child.data;
       } else if (isElement(child)) {
         const tag = child.name;

@@ -5,16 +5,16 @@ import {
   createElement,
   forEachElement,
   isElement,
+  isText,
   parentElement,
   removeNode,
   replaceNode,
   textOf,
+  visibleCharsOf,
   visibleLengthOf,
   type Document,
   type Element,
 } from './light-dom';
-import { visibleChars } from './white-space';
-import { Text } from 'domhandler';
 import {
   attributeTokens,
   FURNITURE_ROLES,
@@ -161,7 +161,7 @@ export function removeFurniture(root: Element, rootChars = visibleLengthOf(root)
     const stats: SubtreeStats = { chars: 0, links: 0, linkedChars: 0, holdsProtected: false };
     for (const child of [...element.children]) {
       if (!isElement(child)) {
-        if (child instanceof Text) stats.chars += visibleChars(child.data);
+        if (isText(child)) stats.chars += visibleCharsOf(child);
         continue;
       }
       const result = judgeAndApply(child, settle(child));

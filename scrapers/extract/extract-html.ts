@@ -51,6 +51,12 @@ function pageTitle(document: Document): string {
   return normaliseText(firstText(document, 'h1'));
 }
 
+function sentencesOf(blocks: string[]): string[] {
+  const sentences: string[] = [];
+  for (const block of blocks) for (const sentence of splitSentences(block)) sentences.push(sentence);
+  return sentences;
+}
+
 /** Builds the page record shared by the HTML and plain-text paths. */
 export function pageFromBlocks(title: string, declared: string | undefined, blocks: string[]): ExtractedPage {
   const mainText = blocks.join('\n');
@@ -58,7 +64,7 @@ export function pageFromBlocks(title: string, declared: string | undefined, bloc
     title,
     language: declared ?? guessLanguage(`${title}\n${mainText}`),
     mainText,
-    sentences: blocks.flatMap(splitSentences),
+    sentences: sentencesOf(blocks),
   };
 }
 

@@ -1,5 +1,6 @@
 import { compile, type Options } from 'css-select';
-import { Element, Text, type AnyNode, type Document, type ParentNode } from 'domhandler';
+import * as domhandler from 'domhandler';
+import type { AnyNode, Document, Element, ParentNode, Text } from 'domhandler';
 import * as domutils from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { visibleChars } from './white-space';
@@ -20,8 +21,29 @@ export function parsePage(html: string): Document {
   return parseDocument(html, PARSER_OPTIONS);
 }
 
+// Read once: through the package's re-exports, every use of domhandler.Element calls a getter, and these
+// checks run for every node of every page.
+const ElementNode = domhandler.Element;
+const TextNode = domhandler.Text;
+
 export function isElement(node: AnyNode): node is Element {
-  return node instanceof Element;
+  return node instanceof ElementNode;
+}
+
+export function isText(node: AnyNode): node is Text {
+  return node instanceof TextNode;
+}
+
+/** Non-space characters of a text node, counted once: the cleaning passes ask for the same nodes again. */
+const visibleCounts = new WeakMap<Text, number>();
+
+export function visibleCharsOf(text: Text): number {
+  let count = visibleCounts.get(text);
+  if (count === undefined) {
+    count = visibleChars(text.data);
+    visibleCounts.set(text, count);
+  }
+  return count;
 }
 
 /** linkedom keeps the class attribute as its whitespace-separated tokens, de-duplicated, joined by one space. */
@@ -96,7 +118,7 @@ export function forEachElement(root: ParentNode, visit: (element: Element) => bo
 
 /** textContent: every text node below node, comments excluded. */
 export function textOf(node: AnyNode): string {
-  if (node instanceof Text) return node.data;
+  if (isText(node)) return node.data;
   if (!isElement(node)) return '';
   let text = '';
   for (const child of node.children) text += textOf(child);
@@ -105,7 +127,7 @@ export function textOf(node: AnyNode): string {
 
 /** Non-space characters of all text below node, without building the string. */
 export function visibleLengthOf(node: AnyNode): number {
-  if (node instanceof Text) return visibleChars(node.data);
+  if (isText(node)) return visibleCharsOf(node);
   if (!isElement(node)) return 0;
   let count = 0;
   for (const child of node.children) count += visibleLengthOf(child);
@@ -136,8 +158,8 @@ export function replaceNode(node: AnyNode, replacement: Element): void {
 
 /** A new element with the given element children or a text (no text node for an empty text, as linkedom). */
 export function createElement(name: string, content: Element[] | string): Element {
-  const children = typeof content === 'string' ? (content ? [new Text(content)] : []) : content;
-  const element = new Element(name, {}, children);
+  const children = typeof content === 'string' ? (content ? [new TextNode(content)] : []) : content;
+  const element = new ElementNode(name, {}, children);
   for (const [index, child] of children.entries()) {
     child.parent = element;
     child.prev = children[index - 1] ?? null;

@@ -39,8 +39,15 @@ export function decodeEntities(text: string): string {
 /** Anything but printable ASCII and ASCII white space. */
 const NOT_PLAIN_ASCII = /[^\t-\r -~]/;
 
+/**
+ * What text that is already normal cannot hold: a character other than printable ASCII without "&", two
+ * spaces in a row, or a space at either end. One scan with no copy settles most paragraphs of most pages.
+ */
+const MAY_NEED_WORK = /[^ -%'-~]| {2}|^ | $/;
+
 /** Entities, compatibility forms (full-width letters, ligatures), invisible characters and whitespace. */
 export function normaliseText(text: string): string {
+  if (!MAY_NEED_WORK.test(text)) return text;
   const decoded = decodeEntities(text);
   // Plain ASCII has no compatibility forms, invisible characters or non-ASCII spaces: skip those passes.
   if (!NOT_PLAIN_ASCII.test(decoded)) return decoded.replace(/\s+/g, ' ').trim();

@@ -57,6 +57,7 @@ const ABBREVIATIONS = new Set([
 const LATIN_END = /[.!?…]+["'”’»)\]]*\s+/g;
 // CJK terminal punctuation ends a sentence with or without a following space.
 const CJK_END = /[。！？]+[」』”’）]*/g;
+const HAS_CJK_END = /[。！？]/;
 
 function endsWithAbbreviation(before: string): boolean {
   const lastWord = lastWordOf(before);
@@ -89,7 +90,8 @@ function splitLatin(text: string): string[] {
 /** Splits one block of normalised text into sentences (Latin and CJK punctuation). */
 export function splitSentences(block: string): string[] {
   const sentences: string[] = [];
-  for (const chunk of block.replace(CJK_END, '$&\n').split('\n')) {
+  const chunks = HAS_CJK_END.test(block) ? block.replace(CJK_END, '$&\n').split('\n') : [block];
+  for (const chunk of chunks) {
     for (const sentence of splitLatin(chunk)) {
       const trimmed = sentence.trim();
       if (/[\p{L}\p{N}]/u.test(trimmed)) sentences.push(trimmed);
