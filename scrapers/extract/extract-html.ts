@@ -29,15 +29,16 @@ function firstText(document: Document, selector: string): string {
 
 function declaredLanguage(document: Document): string | undefined {
   const root = documentElement(document);
+  // In order of trust, each read only if the ones before say nothing (the meta tags cost a walk each).
   const candidates = [
-    root && attribute(root, 'lang'),
-    root && attribute(root, 'xml:lang'),
-    firstAttribute(document, 'meta[http-equiv="content-language" i]', 'content'),
-    firstAttribute(document, 'meta[name="language" i]', 'content'),
-    firstAttribute(document, 'meta[property="og:locale"]', 'content'),
+    () => root && attribute(root, 'lang'),
+    () => root && attribute(root, 'xml:lang'),
+    () => firstAttribute(document, 'meta[http-equiv="content-language" i]', 'content'),
+    () => firstAttribute(document, 'meta[name="language" i]', 'content'),
+    () => firstAttribute(document, 'meta[property="og:locale"]', 'content'),
   ];
   for (const candidate of candidates) {
-    const language = primaryLanguage(candidate);
+    const language = primaryLanguage(candidate());
     if (language) return language;
   }
   return undefined;

@@ -34,15 +34,15 @@ export function isText(node: AnyNode): node is Text {
   return node instanceof TextNode;
 }
 
-/** Non-space characters of a text node, counted once: the cleaning passes ask for the same nodes again. */
-const visibleCounts = new WeakMap<Text, number>();
-
+/**
+ * Non-space characters of a text node, counted once and kept on the node: the cleaning passes ask again for
+ * the same nodes, and a property read is far cheaper than a WeakMap lookup there. The tree is our own, parsed
+ * for this one extraction, and no text node's data is ever changed after parsing.
+ */
 export function visibleCharsOf(text: Text): number {
-  let count = visibleCounts.get(text);
-  if (count === undefined) {
-    count = visibleChars(text.data);
-    visibleCounts.set(text, count);
-  }
+  const node = text as Text & { visibleChars?: number };
+  let count = node.visibleChars;
+  if (count === undefined) node.visibleChars = count = visibleChars(text.data);
   return count;
 }
 
@@ -129,8 +129,9 @@ export function textOf(node: AnyNode): string {
 export function visibleLengthOf(node: AnyNode): number {
   if (isText(node)) return visibleCharsOf(node);
   if (!isElement(node)) return 0;
+  const children = node.children;
   let count = 0;
-  for (const child of node.children) count += visibleLengthOf(child);
+  for (let index = 0; index < children.length; index++) count += visibleLengthOf(children[index]);
   return count;
 }
 
