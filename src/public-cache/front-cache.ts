@@ -20,6 +20,7 @@ export function installFrontCache(server: Server, version: PublicDataVersion, ca
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const decision = decide(request, request.url ?? '/', version.current());
     if (decision.kind === 'public') {
+      // A miss goes on to the app, whose middleware computes the ETag and records the copy.
       const copy = cache.get(decision.key);
       if (copy) {
         if (matchesEtag(request.headers['if-none-match'], copy.etag)) {

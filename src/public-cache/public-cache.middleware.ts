@@ -1,15 +1,16 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { decide } from './cache-lookup';
 import {
+  etagFor,
   matchesEtag,
   PRIVATE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
   UNCERTAIN_CACHE_CONTROL,
 } from './cache-policy';
 import { PublicDataVersion } from './public-data-version';
-import { ResponseCache } from './response-cache';
+import { cachedResponse, ResponseCache, type CachedResponse } from './response-cache';
 
 /** Headers of one exchange, never replayed from a copy. */
 const NOT_KEPT = new Set([
@@ -49,7 +50,8 @@ export class PublicCacheMiddleware implements NestMiddleware {
       case 'public':
         break;
     }
-    const { key, etag } = decision;
+    const { key } = decision;
+    const etag = etagFor(key, 'anonymous');
     const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: 'Authorization, Cookie' };
     if (matchesEtag(request.headers['if-none-match'], etag)) {
       response.writeHead(304, headers).end();
@@ -99,18 +101,14 @@ export class PublicCacheMiddleware implements NestMiddleware {
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
-      this.cache.set(key, { body: Buffer.concat(chunks), headers, etag });
+      this.cache.set(key, cachedResponse(Buffer.concat(chunks), headers, etag));
     });
   }
 }
 
 /** Sends a cached copy with exactly the headers the original was sent with (security headers included). */
-export function serveCopy(
-  response: import('node:http').ServerResponse,
-  copy: { body: Buffer; headers: OutgoingHttpHeaders },
-  headOnly: boolean,
-): void {
-  response.writeHead(200, { ...copy.headers, 'content-length': copy.body.length });
+export function serveCopy(response: ServerResponse, copy: CachedResponse, headOnly: boolean): void {
+  response.writeHead(200, copy.head);
   response.end(headOnly ? undefined : copy.body);
 }
 
