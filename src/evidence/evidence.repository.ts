@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { badCursor, CURSOR_TIMESTAMP, CURSOR_UUID, decodeCursor } from '../common/pagination/cursor';
 import type { ReviewStatus } from '../review/review-status';
 import { Evidence } from './evidence.entity';
@@ -124,9 +124,9 @@ export class EvidenceRepository {
   }
 
   /**
-   * The evidence behind many commitments or findings at once (no query per row), limited to statuses:
+   * The evidence behind many commitments or findings at once, in one query, limited to statuses:
    *   SELECT link.<owner>_id AS owner_id, evidence.* FROM <link table> link JOIN evidence ON ...
-   *   WHERE link.<owner>_id = ANY($1) AND evidence.status = ANY($2)
+   *   WHERE link.<owner>_id = ANY($1) AND evidence.status = ANY($2) ORDER BY evidence.created_at, evidence.id
    */
   async linkedTo(
     owner: EvidenceOwner,
@@ -136,20 +136,24 @@ export class EvidenceRepository {
     const byOwner = new Map<string, Evidence[]>();
     if (!ownerIds.length) return byOwner;
     const { table, column } = LINK_TABLES[owner];
-    const links = await this.dataSource.query<Array<{ owner_id: string; evidence_id: string }>>(
-      `SELECT link.${column} AS owner_id, link.evidence_id FROM ${table} link
-       JOIN evidence ON evidence.id = link.evidence_id
-       WHERE link.${column} = ANY($1::uuid[]) AND evidence.status = ANY($2::text[])
-       ORDER BY evidence.created_at, evidence.id`,
-      [ownerIds, statuses],
-    );
-    const evidence = await this.dataSource
+    // One row per link; the entities come back once per piece of evidence, so rows are matched by id.
+    const { entities, raw } = await this.dataSource
       .getRepository(Evidence)
-      .findBy({ id: In([...new Set(links.map((link) => link.evidence_id))]) });
-    const byId = new Map(evidence.map((item) => [item.id, item]));
-    for (const link of links) {
-      const item = byId.get(link.evidence_id);
-      if (item) byOwner.set(link.owner_id, [...(byOwner.get(link.owner_id) ?? []), item]);
+      .createQueryBuilder('evidence')
+      .innerJoin(table, 'link', 'link.evidence_id = evidence.id')
+      .addSelect(`link.${column}`, 'owner_id')
+      .where(`link.${column} = ANY(:ownerIds::uuid[])`, { ownerIds })
+      .andWhere('evidence.status = ANY(:statuses::text[])', { statuses })
+      .orderBy('evidence.created_at', 'ASC')
+      .addOrderBy('evidence.id', 'ASC')
+      .getRawAndEntities<{ owner_id: string; evidence_id: string }>();
+    const byId = new Map(entities.map((item) => [item.id, item]));
+    for (const row of raw) {
+      const item = byId.get(row.evidence_id);
+      if (!item) continue;
+      const list = byOwner.get(row.owner_id);
+      if (list) list.push(item);
+      else byOwner.set(row.owner_id, [item]);
     }
     return byOwner;
   }

@@ -114,9 +114,10 @@ export class FindingsService {
   }
 
   /** For scorecards: the verified findings of a brand and its group known on `asOf`, newest first. */
-  async verifiedForBrand(brandId: string, asOf: string = today()): Promise<FindingView[]> {
-    const brand = await this.brands.findByRef(brandId);
-    if (!brand) return [];
+  async verifiedForBrand(
+    brand: { id: string; companyId: string | null },
+    asOf: string = today(),
+  ): Promise<FindingView[]> {
     const rows = await this.findings.list({
       statuses: [ReviewStatus.Verified],
       brandId: brand.id,

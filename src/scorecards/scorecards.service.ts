@@ -34,7 +34,7 @@ export class ScorecardsService {
     const brand = await this.brands.get(slug, viewer);
     const [commitments, findings, disclosures, siblings] = await Promise.all([
       this.commitments.verifiedTimelineForBrand(brand.id, asOf),
-      this.findings.verifiedForBrand(brand.id, asOf),
+      this.findings.verifiedForBrand(brand, asOf),
       this.disclosures.verifiedForBrand(brand.id, brand.companyId),
       brand.companyId ? this.brands.verifiedOfCompany(brand.companyId, SIBLINGS_SHOWN + 1) : [],
     ]);
