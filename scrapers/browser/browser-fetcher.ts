@@ -90,7 +90,10 @@ export class BrowserFetcher {
     });
     const host = await this.start();
     const lease = await host.lease(requested.origin);
-    const opened = lease.context.newPage();
+    // A window of its own: pages of one context opened as tabs share a window, only the front tab paints,
+    // and a screenshot of a tab behind it waits for a frame that never comes (stalling every page.close()
+    // in the context, which waits for the context's screenshots).
+    const opened = lease.context.newPage({ type: 'window' });
     const work = opened.then(async (page) => {
       const filter = await this.prepare(page, lease);
       return this.render(page, filter, requested, options);

@@ -138,6 +138,23 @@ describe('the browser fetcher', () => {
     expect(second.renderedText).toContain('stored: nothing, cookies: none');
   });
 
+  it('renders and screenshots pages fetched at the same time, each to its end', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      fixture.route(
+        `/together-${i}`,
+        html(`<body><div id="root"></div><script>
+          document.getElementById('root').textContent = 'Rendered together ${i}';</script></body>`),
+      );
+    }
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => fetcher.fetch(fixture.url(`/together-${i}`))),
+    );
+    results.forEach((result, i) => {
+      expect(result.renderedText).toContain(`Rendered together ${i}`);
+      expect(pngSize(result.screenshot!)).toBeDefined();
+    });
+  });
+
   it('fetches a page again rather than from the cache of an earlier fetch', async () => {
     fixture.route('/cached', html('<p>Cacheable</p>', { headers: { 'cache-control': 'max-age=3600' } }));
     await fetcher.fetch(fixture.url('/cached'), { screenshot: false });
