@@ -47,6 +47,8 @@ export class BrowserFetcher {
   private readonly executablePath: string;
   private host?: BrowserHost;
   private started?: Promise<BrowserHost>;
+  /** Settles when the last screenshot asked for is taken (or failed): see screenshotOf. */
+  private screenshotTurn: Promise<void> = Promise.resolve();
   private readonly settings: Required<
     Omit<BrowserFetcherOptions, 'allowlist' | 'resolver' | 'executablePath' | 'userAgent'>
   > & {
@@ -90,10 +92,7 @@ export class BrowserFetcher {
     });
     const host = await this.start();
     const lease = await host.lease(requested.origin);
-    // A window of its own: pages of one context opened as tabs share a window, only the front tab paints,
-    // and a screenshot of a tab behind it waits for a frame that never comes (stalling every page.close()
-    // in the context, which waits for the context's screenshots).
-    const opened = lease.context.newPage({ type: 'window' });
+    const opened = lease.context.newPage({ background: true });
     const work = opened.then(async (page) => {
       const filter = await this.prepare(page, lease);
       return this.render(page, filter, requested, options);
@@ -128,8 +127,12 @@ export class BrowserFetcher {
   }
 
   /**
-   * Readies a fresh page: filters requests (and records their origins) and turns the HTTP cache off, so the
-   * shared context never serves a watched page from an earlier fetch's cache.
+   * Readies a fresh page: filters requests (and records their origins), turns the HTTP cache off, so the
+   * shared context never serves a watched page from an earlier fetch's cache, and makes the page count as
+   * focused. The pages are tabs of one window, and a tab behind another is hidden: its requestAnimationFrame
+   * callbacks never run (content drawn by them never appears), pages that wait to be visible never render,
+   * and a screenshot waits for a frame that never comes. A focused page is painted as if in front. (A window
+   * per page would do the same at twice the CPU per page.)
    */
   private async prepare(page: Page, lease: BrowserLease): Promise<PageFilterState> {
     // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
@@ -137,6 +140,7 @@ export class BrowserFetcher {
     const [filter] = await Promise.all([
       installPageFilter(page, lease.origins),
       page.setCacheEnabled(false),
+      page.emulateFocusedPage(true),
       page.setViewport(this.settings.viewport),
       this.settings.userAgent ? page.setUserAgent(this.settings.userAgent) : undefined,
     ]);
@@ -209,10 +213,7 @@ export class BrowserFetcher {
       renderedText: document.body ? document.body.innerText : '',
       title: document.title,
     }));
-    const screenshot =
-      options.screenshot === false
-        ? undefined
-        : await cappedScreenshot(page, this.settings.screenshotMaxHeight);
+    const screenshot = options.screenshot === false ? undefined : await this.screenshotOf(page);
     const headers = response.headers();
     return {
       requestedUrl: requested.href,
@@ -232,6 +233,25 @@ export class BrowserFetcher {
       fetchedAt: new Date(),
       via: 'browser',
     };
+  }
+
+  /**
+   * A focused tab behind another runs its scripts and lays out as if in front, but its screenshots wait long
+   * for frames, and every page.close() in the context waits for the context's screenshots. So screenshots
+   * take turns, each bringing its tab to the front first (Puppeteer serialises a context's screenshots
+   * anyway).
+   */
+  private async screenshotOf(page: Page): Promise<Buffer> {
+    const previous = this.screenshotTurn;
+    let done!: () => void;
+    this.screenshotTurn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      await page.bringToFront();
+      return await cappedScreenshot(page, this.settings.screenshotMaxHeight);
+    } finally {
+      done();
+    }
   }
 
   /** The proxy answers a refused plain-HTTP navigation itself; that answer must not pass for the site's. */

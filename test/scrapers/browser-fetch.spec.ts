@@ -138,12 +138,21 @@ describe('the browser fetcher', () => {
     expect(second.renderedText).toContain('stored: nothing, cookies: none');
   });
 
-  it('renders and screenshots pages fetched at the same time, each to its end', async () => {
+  it('renders and screenshots pages fetched at the same time, each to its end, as a visible page would', async () => {
+    // Drawn in an animation frame, and only once the page is visible: what a tab hidden behind another
+    // would never show.
     for (let i = 0; i < 6; i += 1) {
       fixture.route(
         `/together-${i}`,
         html(`<body><div id="root"></div><script>
-          document.getElementById('root').textContent = 'Rendered together ${i}';</script></body>`),
+          function draw() {
+            requestAnimationFrame(() => {
+              document.getElementById('root').textContent = 'Rendered together ${i}';
+            });
+          }
+          if (document.visibilityState === 'visible') draw();
+          else document.addEventListener('visibilitychange', draw, { once: true });
+          </script></body>`),
       );
     }
     const results = await Promise.all(
