@@ -14,10 +14,10 @@ import { HistoryService } from './history/history.service';
 import { ResearchBrandsController } from './research/brands.controller';
 import { CaptureLoader } from './research/capture-loader';
 import { ClaimSupport } from './research/claim-support.service';
-import { ResearchCommitmentsController } from './research/commitments.controller';
+import { CommitmentPages, ResearchCommitmentsController } from './research/commitments.controller';
 import { ResearchCompaniesController } from './research/companies.controller';
 import { ResearchEvidenceController } from './research/evidence.controller';
-import { ResearchFindingsController } from './research/findings.controller';
+import { FindingPages, ResearchFindingsController } from './research/findings.controller';
 import { ResearchImportController } from './research/import.controller';
 import { IMPORT_PROVIDERS } from './research/import-providers';
 import { FlagQueueService } from './review/flag-queue.service';
@@ -57,6 +57,8 @@ import { ReviewQueueService } from './review/review-queue.service';
     HistoryService,
     CaptureLoader,
     ClaimSupport,
+    CommitmentPages,
+    FindingPages,
     ReviewQueueService,
     FlagQueueService,
     ...IMPORT_PROVIDERS,

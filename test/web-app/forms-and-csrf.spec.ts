@@ -1,6 +1,7 @@
 import { Role } from '../../src/auth/role.enum';
 import { createUser, signIn, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
+import { CatalogueFactory } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   clickAndWait,
@@ -8,6 +9,7 @@ import {
   newPage,
   phoneScreenshot,
   screenshot,
+  setValue,
   signInAs,
   textOf,
   type TestBrowser,
@@ -158,4 +160,38 @@ describe('forms: errors beside their fields, what was typed kept, and CSRF refus
     const response = await fetch(`${testApp.baseUrl}/api/brands/${slug}`, { headers: researcher.headers });
     return response.status === 200;
   }
+
+  it('records a finding of a brand from its form, attaches logged evidence to it and submits both', async () => {
+    const catalogue = new CatalogueFactory(testApp);
+    const brand = await catalogue.verifiedBrand();
+    const evidence = await catalogue.evidenceItem();
+    const page = await newPage(chromium.browser);
+    await signInAs(page, testApp.baseUrl, researcher);
+    await page.goto(`${testApp.baseUrl}/research/brands/${brand.slug}/findings/new`);
+    expect(await textOf(page, 'h1')).toContain(brand.name);
+    await page.select('#field-kind', 'named_in_report');
+    await clickAndWait(page, 'form.stacked button[type=submit]');
+    expect(await page.$eval('#field-finding', (input) => input.getAttribute('aria-invalid'))).toBe('true');
+    expect(await page.$eval('#field-kind', (select) => (select as HTMLSelectElement).value)).toBe(
+      'named_in_report',
+    );
+
+    await page.type('#field-reportName', 'Uyghurs for Sale');
+    await setValue(page, '#field-publishedOn', '2020-03-01');
+    await page.type(
+      '#field-finding',
+      'A supplier of the brand was named as using transferred Uyghur workers.',
+    );
+    await clickAndWait(page, 'form.stacked button[type=submit]');
+    expect(page.url()).toMatch(/\/research\/findings\/[0-9a-f-]{36}$/);
+    expect(await textOf(page, '.notice.ok')).toContain('The finding is saved as a draft');
+
+    await page.type('#field-evidence', evidence.id);
+    await clickAndWait(page, 'form[action$="/evidence"] button');
+    expect(await textOf(page, '.notice.ok')).toContain('The evidence is attached.');
+    await clickAndWait(page, 'form[action$="/submit"] button');
+    expect(await textOf(page, '.notice.ok')).toContain('The finding is submitted for review.');
+    expect(await textOf(page, '#history-title + ol')).toContain('exposure_finding.submit');
+    await page.close();
+  });
 });

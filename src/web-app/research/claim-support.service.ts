@@ -16,11 +16,7 @@ export class ClaimSupport {
   /** Attaches evidence named by id or exact URL; an unknown one is a problem of the `evidence` field. */
   async attach(kind: ClaimKind, claimId: string, reference: string, actor: AuthenticatedUser): Promise<void> {
     const evidenceId = await this.resolve(reference, actor);
-    await this.evidence.link(
-      evidenceId,
-      kind === 'commitment' ? { commitmentIds: [claimId] } : { findingIds: [claimId] },
-      actor,
-    );
+    await this.evidence.link(evidenceId, evidenceTargets(kind, claimId), actor);
   }
 
   /**
@@ -48,6 +44,14 @@ export class ClaimSupport {
     }
     return unknown();
   }
+}
+
+/** The links that make evidence support one claim, as evidence creation and linking take them. */
+export function evidenceTargets(
+  kind: ClaimKind,
+  claimId: string,
+): { commitmentIds: string[] } | { findingIds: string[] } {
+  return kind === 'commitment' ? { commitmentIds: [claimId] } : { findingIds: [claimId] };
 }
 
 function unknown(): never {
