@@ -29,6 +29,24 @@ export class FlagsService {
   ) {}
 
   async list(query: ListFlagsQueryDto): Promise<Page<FlagView>> {
+    const page = await this.page(query);
+    return { items: page.items.map(toFlagView), nextCursor: page.nextCursor };
+  }
+
+  /** A page of flags with their URLs and snapshots (the triage queue), in three queries for the page. */
+  async listWithDetails(query: ListFlagsQueryDto): Promise<Page<FlagDetailView>> {
+    const page = await this.page(query);
+    return { items: await this.withDetails(page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(id: string): Promise<FlagDetailView> {
+    const flag = await this.flags.findById(id);
+    if (!flag) throw notFound(id);
+    const [detail] = await this.withDetails([flag]);
+    return detail;
+  }
+
+  private async page(query: ListFlagsQueryDto): Promise<Page<Flag>> {
     let brandId: string | undefined;
     if (query.brand) {
       const brand = await this.brands.findByRef(query.brand);
@@ -36,28 +54,30 @@ export class FlagsService {
       brandId = brand.id;
     }
     const filter = { status: query.status, significance: query.significance, brandId };
-    const page = await this.flags.page(filter, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
-    return { items: page.items.map(toFlagView), nextCursor: page.nextCursor };
+    return this.flags.page(filter, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
   }
 
-  async get(id: string): Promise<FlagDetailView> {
-    const flag = await this.flags.findById(id);
-    if (!flag) throw notFound(id);
-    const watch = await this.watches.findById(flag.watchId);
-    const ids = [flag.oldSnapshotId, flag.newSnapshotId].filter((value): value is string => value !== null);
-    const snapshots = await this.snapshots.byIds(ids);
+  private async withDetails(flags: Flag[]): Promise<FlagDetailView[]> {
+    const snapshotIds = flags
+      .flatMap((flag) => [flag.oldSnapshotId, flag.newSnapshotId])
+      .filter((value): value is string => value !== null);
+    const [watches, snapshots] = await Promise.all([
+      this.watches.findByIds([...new Set(flags.map((flag) => flag.watchId))]),
+      this.snapshots.byIds([...new Set(snapshotIds)]),
+    ]);
+    const urls = new Map(watches.map((watch) => [watch.id, watch.url]));
     const view = (snapshotId: string | null) => {
       const snapshot = snapshotId ? snapshots.get(snapshotId) : undefined;
       return snapshot ? toSnapshotView(snapshot) : null;
     };
-    return {
+    return flags.map((flag) => ({
       ...toFlagView(flag),
-      url: watch?.url ?? '',
+      url: urls.get(flag.watchId) ?? '',
       added: flag.added,
       removed: flag.removed,
       oldSnapshot: view(flag.oldSnapshotId),
       newSnapshot: view(flag.newSnapshotId),
-    };
+    }));
   }
 
   /**

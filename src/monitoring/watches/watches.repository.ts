@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { toPage, type Page } from '../../common/pagination/page';
 import { Watch, type WatchHealth } from './watch.entity';
@@ -24,6 +24,11 @@ export class WatchesRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Watch | null> {
     return manager.getRepository(Watch).findOne({ where: { id } });
+  }
+
+  findByIds(ids: string[]): Promise<Watch[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Watch).findBy({ id: In(ids) });
   }
 
   /** Locks the watch for the rest of `manager`'s transaction: checks of one watch record one at a time. */

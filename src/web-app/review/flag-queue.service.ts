@@ -29,10 +29,8 @@ export class FlagQueueService {
   ) {}
 
   async page(query: ListFlagsQueryDto): Promise<Page<FlagCard>> {
-    const page = await this.flags.list({ ...query, limit: FLAGS_PER_PAGE });
-    // One detail per flag on the page (at most FLAGS_PER_PAGE): the diff needs both snapshots anyway.
-    const details = await Promise.all(page.items.map((flag) => this.flags.get(flag.id)));
-    return { items: await this.cards(details), nextCursor: page.nextCursor };
+    const page = await this.flags.listWithDetails({ ...query, limit: FLAGS_PER_PAGE });
+    return { items: await this.cards(page.items), nextCursor: page.nextCursor };
   }
 
   async one(id: string): Promise<FlagCard> {
