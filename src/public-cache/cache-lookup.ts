@@ -4,10 +4,7 @@ import { cacheKey, carriesCredentials, isCacheablePath } from './cache-policy';
 
 /** Where a request stands with the cache: not cacheable, private, uncertain (not listening), or keyed. */
 export type CacheDecision =
-  | { kind: 'bypass' }
-  | { kind: 'private' }
-  | { kind: 'uncertain' }
-  | { kind: 'public'; key: string };
+  { kind: 'bypass' } | { kind: 'private' } | { kind: 'uncertain' } | { kind: 'public'; key: string };
 
 /**
  * The one decision both the front door (FrontCache, before Express) and the middleware make, so a hit served
