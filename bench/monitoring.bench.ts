@@ -73,8 +73,11 @@ async function workerReady(prefix: string): Promise<void> {
 
 async function main(): Promise<void> {
   const site = await FixtureServer.start();
-  for (let i = 0; i < watchCount; i++)
-    site.route(`/page/${i}`, html(i % 2 === 0 ? staticPage(i) : scriptedPage(i)));
+  for (let i = 0; i < watchCount; i++) {
+    // Numbered from 1000 in their text: "Policy 404" would rightly read as a not-found page.
+    const number = 1000 + i;
+    site.route(`/page/${i}`, html(i % 2 === 0 ? staticPage(number) : scriptedPage(number)));
+  }
   const databaseName = `pw_bench_monitoring_${randomBytes(3).toString('hex')}`;
   const databaseUrl = ADMIN_URL.replace(/\/postgres$/, `/${databaseName}`);
   await prepareDatabase(databaseUrl, { seedDemoData: false, log: () => undefined });
