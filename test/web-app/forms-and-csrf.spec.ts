@@ -194,4 +194,31 @@ describe('forms: errors beside their fields, what was typed kept, and CSRF refus
     expect(await textOf(page, '#history-title + ol')).toContain('exposure_finding.submit');
     await page.close();
   });
+
+  it('adds a company group from its form, edits it, and submits it, with each step in its history', async () => {
+    const page = await newPage(chromium.browser);
+    await signInAs(page, testApp.baseUrl, researcher);
+    await page.goto(`${testApp.baseUrl}/research/companies/new`);
+    await page.type('#field-name', 'Contoso Holdings');
+    await page.type('#field-country', 'gb');
+    await clickAndWait(page, 'form.stacked button[type=submit]');
+    expect(new URL(page.url()).pathname).toBe('/research/companies/contoso-holdings');
+    expect(await textOf(page, '.notice.ok')).toContain('Contoso Holdings is saved as a draft.');
+
+    await clickAndWait(page, 'a[href="/research/companies/contoso-holdings/edit"]');
+    await page.type('#field-website', 'not a web address');
+    await clickAndWait(page, 'form.stacked button[type=submit]');
+    expect(await page.$eval('#field-website', (input) => input.getAttribute('aria-invalid'))).toBe('true');
+    await setValue(page, '#field-website', 'https://contoso.example');
+    await clickAndWait(page, 'form.stacked button[type=submit]');
+    expect(await textOf(page, '.notice.ok')).toContain('Changes to Contoso Holdings are saved.');
+    expect(await textOf(page, 'dl')).toContain('https://contoso.example');
+
+    await clickAndWait(page, 'form[action$="/submit"] button');
+    expect(await textOf(page, '.notice.ok')).toContain('Contoso Holdings is submitted for review.');
+    const history = await textOf(page, '#history-title + ol');
+    for (const action of ['company.create', 'company.update', 'company.submit'])
+      expect(history).toContain(action);
+    await page.close();
+  });
 });
