@@ -11,11 +11,11 @@ import { UsersModule } from '../users/users.module';
 import { AdminController } from './admin/admin.controller';
 import { LoginController } from './auth/login.controller';
 import { HistoryService } from './history/history.service';
-import { ResearchBrandsController } from './research/brands.controller';
+import { BrandPages, ResearchBrandsController, ResearchHomeController } from './research/brands.controller';
 import { CaptureLoader } from './research/capture-loader';
 import { ClaimSupport } from './research/claim-support.service';
 import { CommitmentPages, ResearchCommitmentsController } from './research/commitments.controller';
-import { ResearchCompaniesController } from './research/companies.controller';
+import { CompanyPages, ResearchCompaniesController } from './research/companies.controller';
 import { ResearchEvidenceController } from './research/evidence.controller';
 import { FindingPages, ResearchFindingsController } from './research/findings.controller';
 import { ResearchImportController } from './research/import.controller';
@@ -43,6 +43,7 @@ import { ReviewQueueService } from './review/review-queue.service';
   ],
   controllers: [
     LoginController,
+    ResearchHomeController,
     ResearchBrandsController,
     ResearchCompaniesController,
     ResearchCommitmentsController,
@@ -56,8 +57,10 @@ import { ReviewQueueService } from './review/review-queue.service';
   providers: [
     HistoryService,
     CaptureLoader,
+    BrandPages,
     ClaimSupport,
     CommitmentPages,
+    CompanyPages,
     FindingPages,
     ReviewQueueService,
     FlagQueueService,

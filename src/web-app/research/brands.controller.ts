@@ -1,40 +1,32 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Injectable, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser, RequireRoles } from '../../auth/decorators';
-import { Role } from '../../auth/role.enum';
+import { CurrentUser } from '../../auth/decorators';
+import type { Brand } from '../../brands/brand.entity';
 import { BrandsService } from '../../brands/brands.service';
 import { CreateBrandDto } from '../../brands/dto/create-brand.dto';
 import { UpdateBrandDto } from '../../brands/dto/update-brand.dto';
 import { CommitmentsService } from '../../commitments/commitments.service';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { FindingsService } from '../../findings/findings.service';
 import { REVIEW_STATUSES, ReviewStatus } from '../../review/review-status';
-import { EMPTY_FORM } from '../common/fields';
-import { formValues, type FormBody } from '../common/form-body';
-import { sendPage, webContext } from '../common/page';
-import { runAction, runForm } from '../common/run-form';
+import type { FormState } from '../common/fields';
+import type { FormBody } from '../common/form-body';
+import { sendPage, webContext, type WebContext } from '../common/page';
 import { SignInRedirectFilter } from '../common/sign-in-redirect.filter';
-import { HistoryService } from '../history/history.service';
 import { brandFormValues, toCreateBrand, toUpdateBrand } from './brand-form';
 import { BrandFormPage } from './brand-form-page';
 import { BrandPage } from './brand-page';
 import { ResearchHomePage } from './research-home-page';
+import type { SubjectPages } from './subject-pages';
+import { subjectPagesController } from './subject-pages.controller';
 
-/** The researchers' start page and their brand pages: list, add, edit, submit, with history. */
+/** The researchers' start page: the brands they can see, searched and filtered by review status. */
 @ApiExcludeController()
 @UseFilters(SignInRedirectFilter)
 @Controller('research')
-export class ResearchBrandsController {
-  constructor(
-    private readonly brands: BrandsService,
-    private readonly commitments: CommitmentsService,
-    private readonly findings: FindingsService,
-    private readonly history: HistoryService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+export class ResearchHomeController {
+  constructor(private readonly brands: BrandsService) {}
 
   @Get()
   async home(
@@ -61,120 +53,65 @@ export class ResearchBrandsController {
       }),
     );
   }
+}
 
-  @RequireRoles(Role.Researcher)
-  @Get('brands/new')
-  newBrand(@Req() request: Request, @Res() response: Response): void {
-    sendPage(response, BrandFormPage({ ctx: webContext(request, response), form: EMPTY_FORM }));
+/** Brands on the research pages. */
+@Injectable()
+export class BrandPages implements SubjectPages<Brand, CreateBrandDto, UpdateBrandDto> {
+  readonly auditEntity = 'brand';
+  readonly createDto = CreateBrandDto;
+  readonly updateDto = UpdateBrandDto;
+
+  constructor(
+    private readonly brands: BrandsService,
+    private readonly commitments: CommitmentsService,
+    private readonly findings: FindingsService,
+  ) {}
+
+  toCreate(body: FormBody): Record<string, unknown> {
+    return toCreateBrand(body);
   }
 
-  @RequireRoles(Role.Researcher)
-  @Post('brands')
-  async create(
-    @Req() request: Request,
-    @Res() response: Response,
-    @Body() body: FormBody,
-    @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<void> {
-    const ctx = webContext(request, response);
-    await runForm(response, {
-      dto: CreateBrandDto,
-      plain: toCreateBrand(body),
-      values: formValues(body),
-      secureCookies: this.config.secureCookies,
-      render: (form) => BrandFormPage({ ctx, form }),
-      write: async (input) => {
-        const brand = await this.brands.create(input, actor);
-        return { redirect: `/research/brands/${brand.slug}`, flash: `${brand.name} is saved as a draft.` };
-      },
-    });
+  toUpdate(body: FormBody): Record<string, unknown> {
+    return toUpdateBrand(body);
   }
 
-  @Get('brands/:slug')
-  async show(
-    @Req() request: Request,
-    @Res() response: Response,
-    @Param('slug') slug: string,
-    @CurrentUser() viewer: AuthenticatedUser,
-  ): Promise<void> {
-    const brand = await this.brands.get(slug, viewer);
-    const [timeline, findings, history] = await Promise.all([
+  formValues(brand: Brand) {
+    return brandFormValues(brand);
+  }
+
+  get(slug: string, viewer: AuthenticatedUser): Promise<Brand> {
+    return this.brands.get(slug, viewer);
+  }
+
+  create(input: CreateBrandDto, actor: AuthenticatedUser): Promise<Brand> {
+    return this.brands.create(input, actor);
+  }
+
+  update(slug: string, input: UpdateBrandDto, actor: AuthenticatedUser): Promise<Brand> {
+    return this.brands.update(slug, input, actor);
+  }
+
+  submit(slug: string, actor: AuthenticatedUser): Promise<Brand> {
+    return this.brands.submit(slug, actor);
+  }
+
+  async claims(brand: Brand, viewer: AuthenticatedUser) {
+    const [timeline, findings] = await Promise.all([
       this.commitments.timelineForBrand(brand.slug, { limit: 100 }, viewer),
       this.findings.list({ brand: brand.slug, limit: 100 }, viewer),
-      this.history.of('brand', brand.id),
     ]);
-    sendPage(
-      response,
-      BrandPage({
-        ctx: webContext(request, response),
-        brand,
-        commitments: timeline.items,
-        findings: findings.items,
-        history,
-      }),
-    );
+    return { commitments: timeline.items, findings: findings.items };
   }
 
-  @RequireRoles(Role.Researcher)
-  @Get('brands/:slug/edit')
-  async edit(
-    @Req() request: Request,
-    @Res() response: Response,
-    @Param('slug') slug: string,
-    @CurrentUser() viewer: AuthenticatedUser,
-  ): Promise<void> {
-    const brand = await this.brands.get(slug, viewer);
-    const form = { values: brandFormValues(brand), errors: {} };
-    sendPage(
-      response,
-      BrandFormPage({ ctx: webContext(request, response), form, slug: brand.slug, name: brand.name }),
-    );
+  formPage(ctx: WebContext, form: FormState, editing?: Brand) {
+    return BrandFormPage({ ctx, form, slug: editing?.slug, name: editing?.name });
   }
 
-  @RequireRoles(Role.Researcher)
-  @Post('brands/:slug/edit')
-  async update(
-    @Req() request: Request,
-    @Res() response: Response,
-    @Param('slug') slug: string,
-    @Body() body: FormBody,
-    @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<void> {
-    const brand = await this.brands.get(slug, actor);
-    const ctx = webContext(request, response);
-    await runForm(response, {
-      dto: UpdateBrandDto,
-      plain: toUpdateBrand(body),
-      values: formValues(body),
-      secureCookies: this.config.secureCookies,
-      render: (form) => BrandFormPage({ ctx, form, slug: brand.slug, name: brand.name }),
-      write: async (input) => {
-        const updated = await this.brands.update(brand.slug, input, actor);
-        const note =
-          brand.status === ReviewStatus.Rejected ? ' It is a draft again: submit it when ready.' : '';
-        return {
-          redirect: `/research/brands/${updated.slug}`,
-          flash: `Changes to ${updated.name} are saved.${note}`,
-        };
-      },
-    });
-  }
-
-  @RequireRoles(Role.Researcher)
-  @Post('brands/:slug/submit')
-  async submit(
-    @Res() response: Response,
-    @Param('slug') slug: string,
-    @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<void> {
-    await runAction(
-      response,
-      this.config.secureCookies,
-      `/research/brands/${encodeURIComponent(slug)}`,
-      async () => {
-        const brand = await this.brands.submit(slug, actor);
-        return `${brand.name} is submitted for review.`;
-      },
-    );
+  page({ subject, ...rest }: Parameters<SubjectPages<Brand, object, object>['page']>[0]) {
+    return BrandPage({ ...rest, brand: subject });
   }
 }
+
+/** /research/brands/... : add, see, edit and submit brands. */
+export class ResearchBrandsController extends subjectPagesController('brands', BrandPages) {}
