@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Blob, BlobEncoding } from './blob.entity';
 
 export interface StoredBlob {
@@ -39,12 +39,24 @@ export async function putBlob(
   return { sha256, sizeBytes: bytes.length };
 }
 
-export async function getBlob(
-  manager: EntityManager,
-  sha256: string,
-): Promise<{ content: Buffer; mediaType: string } | null> {
+export interface BlobContent {
+  content: Buffer;
+  mediaType: string;
+}
+
+export async function getBlob(manager: EntityManager, sha256: string): Promise<BlobContent | null> {
   const blob = await manager.findOne(Blob, { where: { sha256 } });
-  if (!blob) return null;
+  return blob && contentOf(blob);
+}
+
+/** Many blobs in one query, by hash; hashes with no blob are absent from the map. */
+export async function getBlobs(manager: EntityManager, sha256s: string[]): Promise<Map<string, BlobContent>> {
+  if (sha256s.length === 0) return new Map();
+  const blobs = await manager.findBy(Blob, { sha256: In([...new Set(sha256s)]) });
+  return new Map(blobs.map((blob) => [blob.sha256, contentOf(blob)]));
+}
+
+function contentOf(blob: Blob): BlobContent {
   const content = blob.encoding === 'br' ? brotliDecompressSync(blob.content) : blob.content;
   return { content, mediaType: blob.mediaType };
 }

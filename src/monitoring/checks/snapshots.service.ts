@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { getBlob } from '../../archive/blob-store';
+import { getBlob, getBlobs } from '../../archive/blob-store';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
 import { DEFAULT_PAGE_SIZE, toPage, type Page } from '../../common/pagination/page';
@@ -51,6 +51,19 @@ export class SnapshotsService {
 
   text(id: string): Promise<SnapshotContent> {
     return this.content(id, (snapshot) => snapshot.textSha256);
+  }
+
+  /** The texts of many snapshots (a page of the triage queue) in two queries; ids without text are absent. */
+  async texts(ids: string[]): Promise<Map<string, string>> {
+    const snapshots = await this.byIds(ids);
+    const hashes = [...snapshots.values()].map((snapshot) => snapshot.textSha256);
+    const blobs = await getBlobs(this.dataSource.manager, hashes);
+    const texts = new Map<string, string>();
+    for (const [id, snapshot] of snapshots) {
+      const blob = blobs.get(snapshot.textSha256);
+      if (blob) texts.set(id, blob.content.toString('utf8'));
+    }
+    return texts;
   }
 
   screenshot(id: string): Promise<SnapshotContent> {

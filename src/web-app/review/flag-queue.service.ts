@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BrandsService } from '../../brands/brands.service';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import type { Page } from '../../common/pagination/page';
 import { SnapshotsService } from '../../monitoring/checks/snapshots.service';
 import type { FlagDetailView } from '../../monitoring/dto/flag.view';
@@ -44,29 +45,34 @@ export class FlagQueueService {
     return page.items.length;
   }
 
+  /** Cards for a page of flags: their brands in one query, the texts of both sides in two. */
   private async cards(details: FlagDetailView[]): Promise<FlagCard[]> {
-    const brands = new Map(
-      (await this.brands.findByIds(details.map((flag) => flag.brandId))).map((brand) => [brand.id, brand]),
-    );
-    return Promise.all(
-      details.map(async (flag) => {
-        const brand = brands.get(flag.brandId);
-        return {
-          flag,
-          brand: brand ? { slug: brand.slug, name: brand.name } : null,
-          pageName: flag.newSnapshot?.title || flag.oldSnapshot?.title || flag.url,
-          rows: await this.diff(flag),
-        };
-      }),
-    );
-  }
-
-  private async diff(flag: FlagDetailView): Promise<DiffRow[] | null> {
-    if (!flag.oldSnapshotId || !flag.newSnapshotId) return null;
-    const [before, after] = await Promise.all([
-      this.snapshots.text(flag.oldSnapshotId),
-      this.snapshots.text(flag.newSnapshotId),
+    const [brandList, texts] = await Promise.all([
+      this.brands.findByIds(details.map((flag) => flag.brandId)),
+      this.snapshots.texts(
+        details.flatMap((flag) =>
+          flag.oldSnapshotId && flag.newSnapshotId ? [flag.oldSnapshotId, flag.newSnapshotId] : [],
+        ),
+      ),
     ]);
-    return diffTexts(before.content.toString('utf8'), after.content.toString('utf8'));
+    const brands = new Map(brandList.map((brand) => [brand.id, brand]));
+    const text = (id: string): string => {
+      const found = texts.get(id);
+      if (found === undefined) throw new DomainError(DomainErrorCode.NotFound, `Snapshot ${id} has no text`);
+      return found;
+    };
+    return details.map((flag) => {
+      const brand = brands.get(flag.brandId);
+      return {
+        flag,
+        brand: brand ? { slug: brand.slug, name: brand.name } : null,
+        pageName: flag.newSnapshot?.title || flag.oldSnapshot?.title || flag.url,
+        // Side-by-side rows need both texts; a page-gone flag has only one side.
+        rows:
+          flag.oldSnapshotId && flag.newSnapshotId
+            ? diffTexts(text(flag.oldSnapshotId), text(flag.newSnapshotId))
+            : null,
+      };
+    });
   }
 }
