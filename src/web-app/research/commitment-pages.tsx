@@ -10,14 +10,13 @@ import {
 } from '../common/fields';
 import { COMMITMENT_TYPE_LABELS, optionsOf, PRECISION_LABELS, TIER_LABELS } from '../common/labels';
 import { CsrfField, Page, type WebContext } from '../common/page';
-import { StatusBadge } from '../common/status-badge';
 import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import type { CaptureSummary } from './capture-panel';
 import { ClaimEvidence } from './claim-evidence';
+import { ClaimPageFrame, claimSubjectOf } from './claim-page-frame';
 import { COMMITMENT_FIELD_LABELS as LABELS } from './commitment-form';
 import { EvidenceFields, prefixedLabels } from './evidence-form';
-import { ReviewPanel } from './review-panel';
 
 export interface ClaimSubject {
   kind: 'brand' | 'company';
@@ -146,26 +145,17 @@ export function CommitmentPage({
   history: HistoryEntry[];
   attachForm: FormState;
 }) {
-  const subject: ClaimSubject = commitment.brand
-    ? { kind: 'brand', ...commitment.brand }
-    : { kind: 'company', slug: commitment.company?.slug ?? '', name: commitment.company?.name ?? '' };
+  const subject = claimSubjectOf(commitment);
   const scope = commitment.scope;
-  const title = `${COMMITMENT_TYPE_LABELS[commitment.type]}: ${subject.name}`;
   return (
-    <Page ctx={ctx} title={title}>
-      <p class="breadcrumbs">
-        <a href="/research">Research</a> › <a href={subjectPath(subject)}>{subject.name}</a> › Commitment
-      </p>
-      <h1>
-        {title} <StatusBadge status={commitment.status} />
-      </h1>
-      <ReviewPanel
-        ctx={ctx}
-        facts={commitment}
-        submitAction={`/research/commitments/${commitment.id}/submit`}
-        submitLabel="Submit for review, with its draft evidence"
-      />
-      <blockquote class="summary">{commitment.summary}</blockquote>
+    <ClaimPageFrame
+      ctx={ctx}
+      claim={commitment}
+      noun="Commitment"
+      path="commitments"
+      label={COMMITMENT_TYPE_LABELS[commitment.type]}
+      statement={commitment.summary}
+    >
       <dl class="facts">
         <dt>Of</dt>
         <dd>
@@ -220,6 +210,6 @@ export function CommitmentPage({
         </p>
       )}
       <History entries={history} entityType="commitment" entityId={commitment.id} />
-    </Page>
+    </ClaimPageFrame>
   );
 }

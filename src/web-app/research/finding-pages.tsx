@@ -5,14 +5,13 @@ import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from '
 import { field, optional, type FormBody } from '../common/form-body';
 import { FINDING_KIND_LABELS, FINDING_RESPONSE_LABELS, optionsOf, PRECISION_LABELS } from '../common/labels';
 import { CsrfField, Page, type WebContext } from '../common/page';
-import { StatusBadge } from '../common/status-badge';
 import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import type { CaptureSummary } from './capture-panel';
 import { ClaimEvidence } from './claim-evidence';
+import { ClaimPageFrame } from './claim-page-frame';
 import { subjectPath, type ClaimSubject } from './commitment-pages';
 import { EvidenceFields, prefixedLabels } from './evidence-form';
-import { ReviewPanel } from './review-panel';
 
 const LABELS: Record<string, string> = {
   kind: 'Kind of link',
@@ -120,25 +119,15 @@ export function FindingPage({
   history: HistoryEntry[];
   attachForm: FormState;
 }) {
-  const subject: ClaimSubject = finding.brand
-    ? { kind: 'brand', ...finding.brand }
-    : { kind: 'company', slug: finding.company?.slug ?? '', name: finding.company?.name ?? '' };
-  const title = `${FINDING_KIND_LABELS[finding.kind]}: ${subject.name}`;
   return (
-    <Page ctx={ctx} title={title}>
-      <p class="breadcrumbs">
-        <a href="/research">Research</a> › <a href={subjectPath(subject)}>{subject.name}</a> › Finding
-      </p>
-      <h1>
-        {title} <StatusBadge status={finding.status} />
-      </h1>
-      <ReviewPanel
-        ctx={ctx}
-        facts={finding}
-        submitAction={`/research/findings/${finding.id}/submit`}
-        submitLabel="Submit for review, with its draft evidence"
-      />
-      <blockquote class="summary">{finding.finding}</blockquote>
+    <ClaimPageFrame
+      ctx={ctx}
+      claim={finding}
+      noun="Finding"
+      path="findings"
+      label={FINDING_KIND_LABELS[finding.kind]}
+      statement={finding.finding}
+    >
       <dl class="facts">
         <dt>Report</dt>
         <dd>{finding.reportName ?? '—'}</dd>
@@ -161,6 +150,6 @@ export function FindingPage({
         attachForm={attachForm}
       />
       <History entries={history} entityType="exposure_finding" entityId={finding.id} />
-    </Page>
+    </ClaimPageFrame>
   );
 }
