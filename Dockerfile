@@ -20,4 +20,4 @@ COPY --from=build /app/public ./public
 COPY --from=build /app/seeds ./seeds
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/src/app/main.js"]

@@ -4,17 +4,17 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../src/app-setup';
+import { createApiApp } from '../src/app/app-setup';
 import {
   brandFacetsSql,
   brandPageSql,
   BrandSearchFilter,
   SqlStatement,
-} from '../src/brands/brand-search.sql';
-import { loadAppConfig } from '../src/config/app-config';
-import { quoteIdentifier } from '../src/database/ensure-database';
-import { buildDataSourceOptions } from '../src/database/typeorm-options';
-import { ReviewStatus } from '../src/review/review-status';
+} from '../src/catalogue/brands/brand-search.sql';
+import { loadAppConfig } from '../src/platform/config/app-config';
+import { quoteIdentifier } from '../src/platform/database/ensure-database';
+import { buildDataSourceOptions } from '../src/app/database/typeorm-options';
+import { ReviewStatus } from '../src/kernel/review/review-status';
 import { BENCH_SECTORS, generateCatalogue, SIZES } from './catalogue-data';
 
 /**

@@ -3,7 +3,7 @@
  * local fixture site, each checked once through Redis and the worker process (fetch, extract, hash,
  * snapshot in Postgres), against bare loops fetching the same pages in the same run.
  *   node -r ts-node/register/transpile-only bench/monitoring.bench.ts [--watches 1000]
- * Needs dist/ (npm run build): the worker runs as `node dist/src/worker.js`, so its memory (with Chromium's
+ * Needs dist/ (npm run build): the worker runs as `node dist/src/app/worker.js`, so its memory (with Chromium's
  * processes) can be measured on its own.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { prepareDatabase } from '../src/database/prepare-database';
-import { redisOptionsFromUrl } from '../src/redis/redis-connection';
-import { CHECK_WATCH_JOB_OPTIONS, QueueName } from '../src/queues/queue-catalogue';
+import { prepareDatabase } from '../src/app/database/prepare-database';
+import { redisOptionsFromUrl } from '../src/platform/redis/redis-connection';
+import { CHECK_WATCH_JOB_OPTIONS, QueueName } from '../src/platform/queues/queue-catalogue';
 import { startWorkerProcess, stopChild } from '../test/monitoring/fault-tools';
 import { FixtureServer, html } from '../test/support/fixture-server';
 import { bareLoops } from './monitoring-ceiling';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { quoteIdentifier } from '../src/database/ensure-database';
-import { buildDataSourceOptions } from '../src/database/typeorm-options';
+import { quoteIdentifier } from '../src/platform/database/ensure-database';
+import { buildDataSourceOptions } from '../src/app/database/typeorm-options';
 import { generateCatalogue, SIZES } from './catalogue-data';
 
 /**

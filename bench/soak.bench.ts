@@ -14,8 +14,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { QueueName } from '../src/queues/queue-catalogue';
-import { redisOptionsFromUrl } from '../src/redis/redis-connection';
+import { QueueName } from '../src/platform/queues/queue-catalogue';
+import { redisOptionsFromUrl } from '../src/platform/redis/redis-connection';
 import { waitFor } from '../test/support/wait-for';
 import { treeRss } from './monitoring-probes';
 import { badDay, FaultTimeline } from './support/soak-faults';
@@ -40,7 +40,7 @@ function build(): void {
   try {
     execFileSync('bash', [path.join(ROOT, 'scripts/build-if-stale.sh')], { stdio: 'inherit' });
   } catch {
-    if (!existsSync(path.join(ROOT, 'dist/src/worker.js'))) throw new Error('npm run build failed');
+    if (!existsSync(path.join(ROOT, 'dist/src/app/worker.js'))) throw new Error('npm run build failed');
     log('WARNING: the build reported type errors (above); running what tsc emitted');
   }
 }

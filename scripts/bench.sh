@@ -27,7 +27,7 @@ echo "uptime: $(uptime)"
 if ! bash scripts/build-if-stale.sh; then
   # Someone's half-written file in a shared tree; tsc still emitted the rest.
   echo "bench: the build reported type errors (above); running what tsc emitted" >&2
-  [ -f dist/src/worker.js ] || exit 1
+  [ -f dist/src/app/worker.js ] || exit 1
 fi
 
 failed=()

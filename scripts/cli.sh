@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build-if-stale.sh >&2
-exec node dist/src/cli/main.js "$@"
+exec node dist/src/app/cli/main.js "$@"

@@ -1,5 +1,5 @@
-import { loadAppConfig } from '../src/config/app-config';
-import { ensureDatabaseExists } from '../src/database/ensure-database';
+import { loadAppConfig } from '../src/platform/config/app-config';
+import { ensureDatabaseExists } from '../src/platform/database/ensure-database';
 
 // The TypeORM CLI cannot create the database it migrates; do it first.
 ensureDatabaseExists(loadAppConfig().databaseUrl).catch((error: unknown) => {

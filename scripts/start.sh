@@ -7,4 +7,4 @@ node -r ts-node/register/transpile-only scripts/check-config.ts
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-services.sh
 bash scripts/build-if-stale.sh
-exec node dist/src/launcher.js
+exec node dist/src/app/launcher.js

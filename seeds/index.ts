@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { formatFailure, formatReport } from '../src/import/import-report';
 import { openImportContext } from '../src/import/import-context';
 import type { ImportKind } from '../src/import/row-importer';
-import { projectRoot } from '../src/web/project-root';
+import { projectRoot } from '../src/ui/project-root';
 
 /** Where the demo CSVs live: seeds/ at the project root, whether we run from src or dist. */
 export const SEEDS_DIR = path.join(projectRoot(), 'seeds');

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
-import { QueueName } from '../../src/queues/queue-catalogue';
-import { redisOptionsFromUrl } from '../../src/redis/redis-connection';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
+import { redisOptionsFromUrl } from '../../src/platform/redis/redis-connection';
 import { waitFor } from '../../test/support/wait-for';
 import type { SoakStack } from './soak-stack';
 

@@ -7,14 +7,14 @@ import path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ApiTokensService } from '../../src/auth/api-tokens.service';
-import { AuditService } from '../../src/audit/audit.service';
-import { Role } from '../../src/auth/role.enum';
-import { quoteIdentifier } from '../../src/database/ensure-database';
-import { prepareDatabase } from '../../src/database/prepare-database';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
-import { heartbeatKey } from '../../src/health/worker-heartbeat';
-import { UsersService } from '../../src/users/users.service';
+import { ApiTokensService } from '../../src/identity/auth/api-tokens.service';
+import { AuditService } from '../../src/identity/audit/audit.service';
+import { Role } from '../../src/identity/auth/role.enum';
+import { quoteIdentifier } from '../../src/platform/database/ensure-database';
+import { prepareDatabase } from '../../src/app/database/prepare-database';
+import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
+import { heartbeatKey } from '../../src/platform/health/worker-heartbeat';
+import { UsersService } from '../../src/identity/users/users.service';
 import {
   CuttableProxy,
   freePort,
@@ -37,8 +37,8 @@ type Worker = ReturnType<typeof startWorkerProcess>;
 
 /**
  * Everything the soak runs against, of its own: a database made from the migrations (with the demo data),
- * a Redis server on a spare port, a cuttable TCP proxy in front of Postgres, the API (`dist/src/main.js`)
- * and the worker (`dist/src/worker.js`) as child processes, and a researcher's API token.
+ * a Redis server on a spare port, a cuttable TCP proxy in front of Postgres, the API (`dist/src/app/main.js`)
+ * and the worker (`dist/src/app/worker.js`) as child processes, and a researcher's API token.
  */
 export class SoakStack {
   readonly prefix = `pwsoak-${randomBytes(3).toString('hex')}`;
@@ -69,7 +69,7 @@ export class SoakStack {
     const port = await freePort();
     this.baseUrl = `http://127.0.0.1:${port}`;
     await this.startWorker();
-    this.api = this.spawnLogged('api', path.resolve(__dirname, '../../dist/src/main.js'), {
+    this.api = this.spawnLogged('api', path.resolve(__dirname, '../../dist/src/app/main.js'), {
       ...this.env(),
       PORT: String(port),
     });
@@ -106,7 +106,7 @@ export class SoakStack {
 
   /** Starts a worker and waits for its first heartbeat (it has booted and taken its queues). */
   async startWorker(): Promise<void> {
-    const entry = path.resolve(__dirname, '../../dist/src/worker.js');
+    const entry = path.resolve(__dirname, '../../dist/src/app/worker.js');
     if (!existsSync(entry)) throw new Error(`${entry} is missing: npm run build`);
     const worker = startWorkerProcess(this.env());
     this.workers.push(worker);

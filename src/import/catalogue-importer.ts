@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '../auth/role.enum';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { BrandsService } from '../brands/brands.service';
+import { Role } from '../identity/auth/role.enum';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+import { BrandsService } from '../catalogue/brands/brands.service';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from '../common/errors/domain-error';
-import { SYSTEM_READER } from '../review/visibility';
-import { UsersService } from '../users/users.service';
+import { DomainError } from '../platform/http/errors/domain-error';
+import { SYSTEM_READER } from '../kernel/review/visibility';
+import { UsersService } from '../identity/users/users.service';
 import { isMalformed, readCsvRows } from './csv-rows';
 import { emptyReport, ImportReport, RowFailure } from './import-report';
 import { BrandRows } from './kinds/brand-rows';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BrandsService } from '../brands/brands.service';
-import type { Brand } from '../brands/brand.entity';
-import { CompaniesService } from '../companies/companies.service';
-import type { Company } from '../companies/company.entity';
-import type { EvidenceView } from '../evidence/dto/evidence.view';
-import { EvidenceService } from '../evidence/evidence.service';
-import { SYSTEM_READER } from '../review/visibility';
+import { BrandsService } from '../catalogue/brands/brands.service';
+import type { Brand } from '../catalogue/brands/brand.entity';
+import { CompaniesService } from '../catalogue/companies/companies.service';
+import type { Company } from '../catalogue/companies/company.entity';
+import type { EvidenceView } from '../evidence/sources/dto/evidence.view';
+import { EvidenceService } from '../evidence/sources/evidence.service';
+import { SYSTEM_READER } from '../kernel/review/visibility';
 import { RowError } from './row-importer';
 
 /** A commitment or finding belongs to exactly one brand or one company group. */

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { validationExceptionFactory } from '../common/errors/validation-exception';
+import { validationExceptionFactory } from '../platform/http/errors/validation-exception';
 
 type DtoClass<T> = new () => T;
 

@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import type { CsvHeaderRules, CsvRow } from './csv-rows';
 
 export const IMPORT_KINDS = ['brands', 'commitments', 'findings', 'evidence'] as const;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CommitmentsService } from '../commitments/commitments.service';
-import type { CommitmentView } from '../commitments/dto/commitment.view';
-import type { FindingView } from '../findings/dto/finding.view';
-import { FindingsService } from '../findings/findings.service';
-import type { Page } from '../common/pagination/page';
-import { SYSTEM_READER } from '../review/visibility';
+import { CommitmentsService } from '../claims/commitments/commitments.service';
+import type { CommitmentView } from '../claims/commitments/dto/commitment.view';
+import type { FindingView } from '../claims/findings/dto/finding.view';
+import { FindingsService } from '../claims/findings/findings.service';
+import type { Page } from '../platform/pagination/page';
+import { SYSTEM_READER } from '../kernel/review/visibility';
 import type { ImportSubject } from './catalogue-lookup';
 
 const PAGE = 200;

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { BrandsModule } from '../brands/brands.module';
+import { BrandsModule } from '../catalogue/brands/brands.module';
 import { WebhookOutboxModule } from '../webhooks/webhook-outbox.module';
 import { CheckRecorder } from './checks/check-recorder';
 import { CheckService } from './checks/check.service';
-import { FetchersModule } from './fetchers.module';
+import { FetchersModule } from '../fetching/fetchers.module';
 import { MonitoringProcessor } from './monitoring.processor';
-import { HostPoliteness } from './politeness/host-politeness';
+import { HostPoliteness } from '../fetching/politeness/host-politeness';
 import { ReconcileTimer } from './schedule/reconcile-timer';
 import { ScheduleService } from './schedule/schedule.service';
 import { WatchesRepository } from './watches/watches.repository';

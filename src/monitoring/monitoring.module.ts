@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BrandsModule } from '../brands/brands.module';
-import { CommitmentsModule } from '../commitments/commitments.module';
-import { EvidenceModule } from '../evidence/evidence.module';
+import { BrandsModule } from '../catalogue/brands/brands.module';
+import { CommitmentsModule } from '../claims/commitments/commitments.module';
+import { EvidenceModule } from '../evidence/sources/evidence.module';
 import { SnapshotsController } from './checks/snapshots.controller';
 import { SnapshotsService } from './checks/snapshots.service';
 import { FlagCreations } from './flags/flag-creations';

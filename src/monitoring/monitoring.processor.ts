@@ -7,11 +7,11 @@ import {
 } from '@nestjs/common';
 import { Worker, type Job } from 'bullmq';
 import { compareHtml } from '../../scrapers';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { HandlesJobs } from '../queues/job-handlers';
-import { JobPayloads, QueueName } from '../queues/queue-catalogue';
-import { redisOptionsFromUrl } from '../redis/redis-connection';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { HandlesJobs } from '../platform/queues/job-handlers';
+import { JobPayloads, QueueName } from '../platform/queues/queue-catalogue';
+import { redisOptionsFromUrl } from '../platform/redis/redis-connection';
 import { CheckService } from './checks/check.service';
 import { ScheduleService } from './schedule/schedule.service';
 

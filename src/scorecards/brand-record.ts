@@ -1,8 +1,8 @@
-import type { Brand } from '../brands/brand.entity';
-import type { CaptureSummary } from '../captures/captures.service';
-import type { CommitmentView, SubjectRef } from '../commitments/dto/commitment.view';
-import type { DisclosureView } from '../disclosures/dto/disclosure.view';
-import type { FindingView } from '../findings/dto/finding.view';
+import type { Brand } from '../catalogue/brands/brand.entity';
+import type { CaptureSummary } from '../evidence/captures/captures.service';
+import type { CommitmentView, SubjectRef } from '../claims/commitments/dto/commitment.view';
+import type { DisclosureView } from '../claims/disclosures/dto/disclosure.view';
+import type { FindingView } from '../claims/findings/dto/finding.view';
 import type { RecordLevel, ScoringInput } from './methodology';
 
 /**

@@ -1,4 +1,4 @@
-import type { EvidenceView } from '../evidence/dto/evidence.view';
+import type { EvidenceView } from '../evidence/sources/dto/evidence.view';
 import { BrandRecord, levelOf } from './brand-record';
 import type { ScorecardEvidence, ScorecardRecord, ScorecardView } from './dto/scorecard.view';
 import {

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser, Public } from '../auth/decorators';
-import { today } from '../commitments/today';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+import { CurrentUser, Public } from '../identity/auth/decorators';
+import { today } from '../kernel/dates/today';
 import { ScorecardQueryDto } from './dto/scorecard-query.dto';
 import { ScorecardView } from './dto/scorecard.view';
 import { ScorecardsService } from './scorecards.service';

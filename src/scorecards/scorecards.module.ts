@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { BrandsModule } from '../brands/brands.module';
-import { CapturesModule } from '../captures/captures.module';
-import { CommitmentsModule } from '../commitments/commitments.module';
-import { DisclosuresModule } from '../disclosures/disclosures.module';
-import { FindingsModule } from '../findings/findings.module';
+import { BrandsModule } from '../catalogue/brands/brands.module';
+import { CapturesModule } from '../evidence/captures/captures.module';
+import { CommitmentsModule } from '../claims/commitments/commitments.module';
+import { DisclosuresModule } from '../claims/disclosures/disclosures.module';
+import { FindingsModule } from '../claims/findings/findings.module';
 import { ScorecardsController } from './scorecards.controller';
 import { ScorecardsService } from './scorecards.service';
 

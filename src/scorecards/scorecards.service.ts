@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { BrandsService } from '../brands/brands.service';
-import { CapturesService } from '../captures/captures.service';
-import { CommitmentsService } from '../commitments/commitments.service';
-import { DisclosuresService } from '../disclosures/disclosures.service';
-import { FindingsService } from '../findings/findings.service';
-import { canSee, Viewer } from '../review/visibility';
+import { BrandsService } from '../catalogue/brands/brands.service';
+import { CapturesService } from '../evidence/captures/captures.service';
+import { CommitmentsService } from '../claims/commitments/commitments.service';
+import { DisclosuresService } from '../claims/disclosures/disclosures.service';
+import { FindingsService } from '../claims/findings/findings.service';
+import { canSee, Viewer } from '../kernel/review/visibility';
 import type { BrandRecord } from './brand-record';
 import { toScoringInput } from './brand-record';
 import type { ScorecardView } from './dto/scorecard.view';

@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { ensureJob } from '../queues/add-job';
-import { QueueName, WEBHOOK_DELIVERY_JOB_OPTIONS } from '../queues/queue-catalogue';
+import { ensureJob } from '../platform/queues/add-job';
+import { QueueName, WEBHOOK_DELIVERY_JOB_OPTIONS } from '../platform/queues/queue-catalogue';
 import { deliveryJobId } from './webhook-outbox';
 import { WebhookDelivery } from './webhook-delivery.entity';
 

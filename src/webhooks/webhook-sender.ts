@@ -7,8 +7,8 @@ import {
   parseFetchUrl,
   vetLiteralHost,
 } from '../../scrapers';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
 
 export type SendOutcome =
   | { kind: 'delivered'; status: number }

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
-import { User } from '../users/user.entity';
+import { User } from '../identity/users/user.entity';
 
 /**
  * A chat or automation endpoint told about new major flags. The secret signs every delivery (HMAC-SHA256);

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser, RequireRoles } from '../auth/decorators';
-import { Role } from '../auth/role.enum';
-import type { Page } from '../common/pagination/page';
-import { PageQueryDto } from '../common/pagination/page-query.dto';
+import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
+import { CurrentUser, RequireRoles } from '../identity/auth/decorators';
+import { Role } from '../identity/auth/role.enum';
+import type { Page } from '../platform/pagination/page';
+import { PageQueryDto } from '../platform/pagination/page-query.dto';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookView, WebhookView } from './dto/webhook.view';
 import { WebhooksService } from './webhooks.service';

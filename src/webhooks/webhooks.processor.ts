@@ -1,10 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { HandlesJobs } from '../queues/job-handlers';
-import { type JobName, type JobPayloads, QueueName } from '../queues/queue-catalogue';
+import type { AppConfig } from '../platform/config/app-config';
+import { APP_CONFIG } from '../platform/config/config.module';
+import { HandlesJobs } from '../platform/queues/job-handlers';
+import { type JobName, type JobPayloads, QueueName } from '../platform/queues/queue-catalogue';
 import { WebhookDeliveryRunner } from './webhook-delivery-runner';
 import { WebhooksReconciler } from './webhooks-reconciler';
 

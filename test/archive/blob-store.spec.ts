@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { Blob } from '../../src/archive/blob.entity';
-import { getBlob, putBlob, sha256Hex } from '../../src/archive/blob-store';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
+import { Blob } from '../../src/evidence/archive/blob.entity';
+import { getBlob, putBlob, sha256Hex } from '../../src/evidence/archive/blob-store';
+import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('the blob archive', () => {

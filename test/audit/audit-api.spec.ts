@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditChainReport, verifyAuditChain } from '../../src/audit/audit-chain-verifier';
-import { Role } from '../../src/auth/role.enum';
+import { AuditChainReport, verifyAuditChain } from '../../src/identity/audit/audit-chain-verifier';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 import { runCli } from './run-cli';

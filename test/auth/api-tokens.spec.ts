@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';

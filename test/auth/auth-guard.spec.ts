@@ -1,13 +1,13 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { ApiTokensService } from '../../src/auth/api-tokens.service';
-import { AuthGuard } from '../../src/auth/auth.guard';
-import { Public, RequireRoles } from '../../src/auth/decorators';
-import { requestAuth } from '../../src/auth/request-auth';
-import { Role } from '../../src/auth/role.enum';
-import type { SessionsService } from '../../src/auth/sessions.service';
-import { DomainError } from '../../src/common/errors/domain-error';
+import type { ApiTokensService } from '../../src/identity/auth/api-tokens.service';
+import { AuthGuard } from '../../src/identity/auth/auth.guard';
+import { Public, RequireRoles } from '../../src/identity/auth/decorators';
+import { requestAuth } from '../../src/identity/auth/request-auth';
+import { Role } from '../../src/identity/auth/role.enum';
+import type { SessionsService } from '../../src/identity/auth/sessions.service';
+import { DomainError } from '../../src/platform/http/errors/domain-error';
 
 /** The guard's rules on their own, with sessions and tokens stubbed (the HTTP specs cover the real ones). */
 class Routes {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, signIn, TestUser } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -1,4 +1,4 @@
-import { EvidenceService } from '../../src/evidence/evidence.service';
+import { EvidenceService } from '../../src/evidence/sources/evidence.service';
 import type { TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 

@@ -1,11 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { createWorkerApp } from '../../src/app-setup';
-import { Role } from '../../src/auth/role.enum';
-import { captureJobId } from '../../src/captures/capture-outbox';
-import { CapturesReconciler } from '../../src/captures/captures-reconciler';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { createWorkerApp } from '../../src/app/app-setup';
+import { Role } from '../../src/identity/auth/role.enum';
+import { captureJobId } from '../../src/evidence/captures/capture-outbox';
+import { CapturesReconciler } from '../../src/evidence/captures/captures-reconciler';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { createUser, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { deleteRedisKeys, startTestApp, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { startTestApp, type TestApp } from '../support/test-app';

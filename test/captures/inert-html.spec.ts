@@ -1,4 +1,4 @@
-import { inertHtml } from '../../src/captures/inert-html';
+import { inertHtml } from '../../src/evidence/captures/inert-html';
 
 describe('inertHtml', () => {
   it('removes scripts, frames, plugins, base and meta refresh but keeps the text and styles', () => {

@@ -1,10 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/auth/role.enum';
-import { LinkChecker } from '../../src/captures/link-checker';
-import { LinkSweep } from '../../src/captures/link-sweep';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { Role } from '../../src/identity/auth/role.enum';
+import { LinkChecker } from '../../src/evidence/captures/link-checker';
+import { LinkSweep } from '../../src/evidence/captures/link-sweep';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { createUser, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { startTestApp, type TestApp } from '../support/test-app';

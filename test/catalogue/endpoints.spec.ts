@@ -1,8 +1,8 @@
-import { Role } from '../../src/auth/role.enum';
-import { CommitmentType } from '../../src/commitments/commitment-type';
-import { DatePrecision } from '../../src/commitments/known-date';
-import { EvidenceKind } from '../../src/evidence/evidence-kind';
-import { FindingKind } from '../../src/findings/finding-kind';
+import { Role } from '../../src/identity/auth/role.enum';
+import { CommitmentType } from '../../src/kernel/as-of/commitment-type';
+import { DatePrecision } from '../../src/kernel/dates/known-date';
+import { EvidenceKind } from '../../src/evidence/sources/evidence-kind';
+import { FindingKind } from '../../src/claims/findings/finding-kind';
 import { createUser, TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
-import { COMMITMENT_TYPES, CommitmentType } from '../../src/commitments/commitment-type';
-import { DatePrecision } from '../../src/commitments/known-date';
+import { COMMITMENT_TYPES, CommitmentType } from '../../src/kernel/as-of/commitment-type';
+import { DatePrecision } from '../../src/kernel/dates/known-date';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { allPages, api } from './api';

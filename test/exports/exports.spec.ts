@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { EXPORT_LIMITS, exportLimitKey } from '../../src/exports/export-rate-limiter';
-import { csvCell } from '../../src/exports/csv';
+import { EXPORT_LIMITS, exportLimitKey } from '../../src/public/exports/export-rate-limiter';
+import { csvCell } from '../../src/public/exports/csv';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 

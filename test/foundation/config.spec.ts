@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, loadAppConfig } from '../../src/config/app-config';
+import { ConfigError, loadAppConfig } from '../../src/platform/config/app-config';
 
 const repo = path.resolve(__dirname, '../..');
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { quoteIdentifier } from '../../src/database/ensure-database';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
+import { quoteIdentifier } from '../../src/platform/database/ensure-database';
+import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
 import { allMigrations } from '../../migrations';
 import { databaseUrl, withAdminClient } from '../support/postgres-admin';
 import { dropDatabase } from '../support/test-database';

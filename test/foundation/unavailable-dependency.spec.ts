@@ -1,4 +1,4 @@
-import { isUnavailableDependency } from '../../src/common/errors/unavailable-dependency';
+import { isUnavailableDependency } from '../../src/platform/http/errors/unavailable-dependency';
 
 describe('telling a dependency outage from a bug', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { CaptureRecorder } from '../../src/captures/capture-recorder';
-import { EvidenceCapture } from '../../src/captures/capture.entity';
-import { ARCHIVED_COPY_CSP } from '../../src/captures/served-capture';
-import { Role } from '../../src/auth/role.enum';
+import { CaptureRecorder } from '../../src/evidence/captures/capture-recorder';
+import { EvidenceCapture } from '../../src/evidence/captures/capture.entity';
+import { ARCHIVED_COPY_CSP } from '../../src/evidence/captures/served-capture';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { SIGN_IN_LIMITS } from '../../src/auth/sign-in-rate-limiter';
-import { MAX_PAGE_SIZE } from '../../src/common/pagination/page';
-import { loadAppConfig } from '../../src/config/app-config';
-import { EXPORT_LIMITS } from '../../src/exports/export-rate-limiter';
-import { Role } from '../../src/auth/role.enum';
+import { SIGN_IN_LIMITS } from '../../src/identity/auth/sign-in-rate-limiter';
+import { MAX_PAGE_SIZE } from '../../src/platform/pagination/page';
+import { loadAppConfig } from '../../src/platform/config/app-config';
+import { EXPORT_LIMITS } from '../../src/public/exports/export-rate-limiter';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { csvFile } from './csv-files';
 
-const CLI = path.resolve(__dirname, '../../dist/src/cli/main.js');
+const CLI = path.resolve(__dirname, '../../dist/src/app/cli/main.js');
 
 interface CliRun {
   code: number | null;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import type { CatalogueImporter } from '../../src/import/catalogue-importer';
 import type { RowFailure } from '../../src/import/import-report';
 import { ImportContext, openImportContext } from '../../src/import/import-context';

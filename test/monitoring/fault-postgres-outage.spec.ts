@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { ScheduleService } from '../../src/monitoring/schedule/schedule.service';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';
 import { startPrivateRedis } from './fault-tools';

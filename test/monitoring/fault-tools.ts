@@ -76,7 +76,7 @@ export async function startPrivateRedis(
 
 /** The compiled worker (`npm test` builds dist/ first) as a child process with the test's environment. */
 export function startWorkerProcess(env: Record<string, string>): ChildProcess & { output: string[] } {
-  const entry = path.join(__dirname, '../../dist/src/worker.js');
+  const entry = path.join(__dirname, '../../dist/src/app/worker.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build (npm test does it)`);
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, ...env },

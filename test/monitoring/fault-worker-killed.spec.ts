@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { ScheduleService } from '../../src/monitoring/schedule/schedule.service';
 import { html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';

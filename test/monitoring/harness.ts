@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { ScheduleService } from '../../src/monitoring/schedule/schedule.service';
 import { createUser, type TestUser } from '../support/auth';
 import { CatalogueFactory, unique } from '../support/factories';

@@ -1,5 +1,5 @@
-import { jobCoverageProblems } from '../../src/queues/job-handlers';
-import { JOB_QUEUES, QueueName } from '../../src/queues/queue-catalogue';
+import { jobCoverageProblems } from '../../src/platform/queues/job-handlers';
+import { JOB_QUEUES, QueueName } from '../../src/platform/queues/queue-catalogue';
 
 describe('the worker start-up check of job processors', () => {
   const catalogue = { 'check-watch': QueueName.Monitoring, 'capture-evidence': QueueName.Captures };

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { ScheduleService } from '../../src/monitoring/schedule/schedule.service';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { startPrivateRedis } from './fault-tools';
 import { api, createWatch, sql, startHarness, type Harness } from './harness';

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { Role } from '../../src/auth/role.enum';
-import { QueueName } from '../../src/queues/queue-catalogue';
+import { Role } from '../../src/identity/auth/role.enum';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { createUser } from '../support/auth';
 import { html } from '../support/fixture-server';
 import { api, createWatch, sql, startHarness, type Harness, type WatchBody } from './harness';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/auth/role.enum';
-import { CommitmentsService } from '../../src/commitments/commitments.service';
-import { PublicDataVersion } from '../../src/public-cache/public-data-version';
+import { Role } from '../../src/identity/auth/role.enum';
+import { CommitmentsService } from '../../src/claims/commitments/commitments.service';
+import { PublicDataVersion } from '../../src/public/cache/public-data-version';
 import { createUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { CommitmentType } from '../../src/commitments/commitment-type';
-import { DatePrecision } from '../../src/commitments/known-date';
-import { DisclosureKind } from '../../src/disclosures/disclosure-kind';
-import { DisclosuresService } from '../../src/disclosures/disclosures.service';
-import { EvidenceKind } from '../../src/evidence/evidence-kind';
-import { FindingKind, FindingResponse } from '../../src/findings/finding-kind';
+import { CommitmentType } from '../../src/kernel/as-of/commitment-type';
+import { DatePrecision } from '../../src/kernel/dates/known-date';
+import { DisclosureKind } from '../../src/claims/disclosures/disclosure-kind';
+import { DisclosuresService } from '../../src/claims/disclosures/disclosures.service';
+import { EvidenceKind } from '../../src/evidence/sources/evidence-kind';
+import { FindingKind, FindingResponse } from '../../src/claims/findings/finding-kind';
 import { CatalogueFactory } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 

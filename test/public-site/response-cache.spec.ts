@@ -1,4 +1,4 @@
-import { cachedResponse, ResponseCache } from '../../src/public-cache/response-cache';
+import { cachedResponse, ResponseCache } from '../../src/public/cache/response-cache';
 
 /** Entries of a known size: the cache counts body bytes, twice the key's length and 1000 for the headers. */
 function entry(bodyBytes: number) {

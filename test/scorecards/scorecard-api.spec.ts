@@ -1,9 +1,9 @@
-import { Role } from '../../src/auth/role.enum';
-import { CommitmentType } from '../../src/commitments/commitment-type';
-import { DatePrecision } from '../../src/commitments/known-date';
-import { FindingKind, FindingResponse } from '../../src/findings/finding-kind';
+import { Role } from '../../src/identity/auth/role.enum';
+import { CommitmentType } from '../../src/kernel/as-of/commitment-type';
+import { DatePrecision } from '../../src/kernel/dates/known-date';
+import { FindingKind, FindingResponse } from '../../src/claims/findings/finding-kind';
 import type { ScorecardView } from '../../src/scorecards/dto/scorecard.view';
-import { PublicDataVersion } from '../../src/public-cache/public-data-version';
+import { PublicDataVersion } from '../../src/public/cache/public-data-version';
 import { createUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

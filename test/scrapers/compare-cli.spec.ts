@@ -5,7 +5,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.resolve(__dirname, '../fixtures/compare');
-const MAIN = path.join(ROOT, 'dist/src/cli/main.js');
+const MAIN = path.join(ROOT, 'dist/src/app/cli/main.js');
 
 function runCli(args: string[], cwd = ROOT): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync(process.execPath, [MAIN, 'compare', ...args], { cwd, encoding: 'utf8' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ApiTokensService } from '../../src/auth/api-tokens.service';
-import { Role } from '../../src/auth/role.enum';
-import { UsersService } from '../../src/users/users.service';
+import { ApiTokensService } from '../../src/identity/auth/api-tokens.service';
+import { Role } from '../../src/identity/auth/role.enum';
+import { UsersService } from '../../src/identity/users/users.service';
 import type { TestApp } from './test-app';
 
 export interface TestUser {

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { quoteIdentifier } from '../../src/database/ensure-database';
-import { buildDataSourceOptions } from '../../src/database/typeorm-options';
+import { quoteIdentifier } from '../../src/platform/database/ensure-database';
+import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
 import { allMigrations } from '../../migrations';
 import { databaseUrl, withAdminClient } from './postgres-admin';
 

@@ -3,8 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import type { AddressInfo } from 'node:net';
-import { createApiApp, createWorkerApp } from '../../src/app-setup';
-import { AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { createApiApp, createWorkerApp } from '../../src/app/app-setup';
+import { AppConfig, loadAppConfig } from '../../src/platform/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {

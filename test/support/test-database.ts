@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { quoteIdentifier } from '../../src/database/ensure-database';
+import { quoteIdentifier } from '../../src/platform/database/ensure-database';
 import { databaseUrl, withAdminClient } from './postgres-admin';
 import { templateDatabaseName } from './template-database';
 

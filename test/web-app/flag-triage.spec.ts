@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { checkOnce, createWatch, sql, startHarness, waitForCheck, type Harness } from '../monitoring/harness';
 import { policyPage, REGION_SOURCING_HEDGED } from '../monitoring/pages';
 import { createUser, type TestUser } from '../support/auth';

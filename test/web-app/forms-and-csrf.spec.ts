@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, signIn, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { CatalogueFactory } from '../support/factories';

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { policyPage } from '../monitoring/pages';
 import { createUser, signIn, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';

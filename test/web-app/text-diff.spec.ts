@@ -1,4 +1,4 @@
-import { diffTexts, hasChanges, splitSentences } from '../../src/web-app/review/text-diff';
+import { diffTexts, hasChanges, splitSentences } from '../../src/staff/review/text-diff';
 
 describe('the side-by-side diff of two page texts', () => {
   it('marks only the words that changed inside an edited sentence', () => {

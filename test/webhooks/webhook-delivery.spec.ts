@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';

@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/role.enum';
+import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, type TestUser } from '../support/auth';
 import { FixtureServer } from '../support/fixture-server';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BrandsService } from '../../brands/brands.service';
-import { CreateBrandDto } from '../../brands/dto/create-brand.dto';
-import { CompaniesService } from '../../companies/companies.service';
-import { CreateCompanyDto } from '../../companies/dto/create-company.dto';
+import { BrandsService } from '../../catalogue/brands/brands.service';
+import { CreateBrandDto } from '../../catalogue/brands/dto/create-brand.dto';
+import { CompaniesService } from '../../catalogue/companies/companies.service';
+import { CreateCompanyDto } from '../../catalogue/companies/dto/create-company.dto';
 import { CatalogueLookup } from '../catalogue-lookup';
 import { defined, list, text } from '../cells';
 import type { CsvRow } from '../csv-rows';

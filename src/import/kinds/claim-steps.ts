@@ -1,4 +1,4 @@
-import type { EvidenceService } from '../../evidence/evidence.service';
+import type { EvidenceService } from '../../evidence/sources/evidence.service';
 import type { ImportSubject } from '../catalogue-lookup';
 import { text } from '../cells';
 import type { CsvRow } from '../csv-rows';

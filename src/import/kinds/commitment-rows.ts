@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CommitmentsService } from '../../commitments/commitments.service';
-import type { CommitmentView } from '../../commitments/dto/commitment.view';
-import { CreateCommitmentDto } from '../../commitments/dto/create-commitment.dto';
-import { normaliseDate } from '../../commitments/known-date';
-import { EvidenceService } from '../../evidence/evidence.service';
-import { ReviewStatus } from '../../review/review-status';
+import { CommitmentsService } from '../../claims/commitments/commitments.service';
+import type { CommitmentView } from '../../claims/commitments/dto/commitment.view';
+import { CreateCommitmentDto } from '../../claims/commitments/dto/create-commitment.dto';
+import { normaliseDate } from '../../kernel/dates/known-date';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
+import { ReviewStatus } from '../../kernel/review/review-status';
 import { CatalogueLookup, ImportSubject } from '../catalogue-lookup';
 import { defined, flag, integers, list, text } from '../cells';
 import type { CsvRow } from '../csv-rows';

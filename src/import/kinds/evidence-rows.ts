@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CreateEvidenceDto } from '../../evidence/dto/create-evidence.dto';
-import { EvidenceService } from '../../evidence/evidence.service';
+import { CreateEvidenceDto } from '../../evidence/sources/dto/create-evidence.dto';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
 import { CatalogueLookup } from '../catalogue-lookup';
 import { defined, text } from '../cells';
 import type { CsvRow } from '../csv-rows';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { normaliseDate } from '../../commitments/known-date';
-import { EvidenceService } from '../../evidence/evidence.service';
-import { CreateFindingDto } from '../../findings/dto/create-finding.dto';
-import { FindingsService } from '../../findings/findings.service';
+import { normaliseDate } from '../../kernel/dates/known-date';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
+import { CreateFindingDto } from '../../claims/findings/dto/create-finding.dto';
+import { FindingsService } from '../../claims/findings/findings.service';
 import { CatalogueLookup } from '../catalogue-lookup';
 import { defined, list, text } from '../cells';
 import type { CsvRow } from '../csv-rows';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { compareVersions } from '../../../scrapers';
-import { BrandsService } from '../../brands/brands.service';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
+import { BrandsService } from '../../catalogue/brands/brands.service';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
 import { recordFlagForWebhooks } from '../../webhooks/webhook-outbox';
 import { WebhookScheduler } from '../../webhooks/webhook-scheduler';
 import type { Flag } from '../flags/flag.entity';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { isFetchError } from '../../../scrapers';
-import type { JobPayloads } from '../../queues/queue-catalogue';
-import { Fetchers } from '../fetchers.provider';
-import { HostPoliteness } from '../politeness/host-politeness';
+import type { JobPayloads } from '../../platform/queues/queue-catalogue';
+import { Fetchers } from '../../fetching/fetchers.provider';
+import { HostPoliteness } from '../../fetching/politeness/host-politeness';
 import { WatchesRepository } from '../watches/watches.repository';
 import { CheckRecorder } from './check-recorder';
 import { fetchWatchedPage } from './page-fetch';

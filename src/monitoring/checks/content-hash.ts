@@ -1,5 +1,5 @@
 import { comparableSentences, type ExtractedPage } from '../../../scrapers';
-import { sha256Hex } from '../../archive/blob-store';
+import { sha256Hex } from '../../evidence/archive/blob-store';
 
 /**
  * SHA-256 of what compare reads: the page's sentences with dates, counters, prices and tokens masked and

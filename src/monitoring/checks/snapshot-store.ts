@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ExtractedPage, FetchResult } from '../../../scrapers';
-import { getBlob, putBlob } from '../../archive/blob-store';
+import { getBlob, putBlob } from '../../evidence/archive/blob-store';
 import { Snapshot } from './snapshot.entity';
 
 /** Stores a version of a page and reads one back, inside the caller's transaction. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IdParamDto } from '../../auth/dto/id-param.dto';
+import { IdParamDto } from '../../identity/auth/dto/id-param.dto';
 import { SnapshotsService, type SnapshotContent } from './snapshots.service';
 
 /** A snapshot's archived text and screenshot, for reviewers comparing two versions. */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { getBlob, getBlobs } from '../../archive/blob-store';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
-import { DEFAULT_PAGE_SIZE, toPage, type Page } from '../../common/pagination/page';
+import { getBlob, getBlobs } from '../../evidence/archive/blob-store';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { DEFAULT_PAGE_SIZE, toPage, type Page } from '../../platform/pagination/page';
 import { Snapshot } from './snapshot.entity';
 
 export interface SnapshotContent {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { PageQueryDto } from '../../platform/pagination/page-query.dto';
 import { FLAG_STATUSES, type FlagSignificance, type FlagStatus } from '../flags/flag.entity';
 
 export class ListFlagsQueryDto extends PageQueryDto {

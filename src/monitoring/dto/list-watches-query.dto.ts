@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { PageQueryDto } from '../../platform/pagination/page-query.dto';
 import { WATCH_HEALTH, type WatchHealth } from '../watches/watch.entity';
 
 export class ListWatchesQueryDto extends PageQueryDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { CreateCommitmentDto } from '../../commitments/dto/create-commitment.dto';
-import { CreateEvidenceDto } from '../../evidence/dto/create-evidence.dto';
+import { CreateCommitmentDto } from '../../claims/commitments/dto/create-commitment.dto';
+import { CreateEvidenceDto } from '../../evidence/sources/dto/create-evidence.dto';
 
 /** A draft commitment of the flag's brand; the evidence made from the new snapshot is linked to it. */
 export class FlagCommitmentDto extends OmitType(CreateCommitmentDto, ['evidenceIds'] as const) {}

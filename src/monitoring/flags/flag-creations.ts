@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CommitmentsService } from '../../commitments/commitments.service';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { EvidenceKind } from '../../evidence/evidence-kind';
-import { EvidenceService } from '../../evidence/evidence.service';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CommitmentsService } from '../../claims/commitments/commitments.service';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { EvidenceKind } from '../../evidence/sources/evidence-kind';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
 import { SnapshotsService } from '../checks/snapshots.service';
 import type { FlagCreationsDto } from '../dto/resolve-flag.dto';
 import type { Flag } from './flag.entity';

@@ -9,8 +9,8 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
-import { Brand } from '../../brands/brand.entity';
-import { User } from '../../users/user.entity';
+import { Brand } from '../../catalogue/brands/brand.entity';
+import { User } from '../../identity/users/user.entity';
 import { Snapshot } from '../checks/snapshot.entity';
 import { Watch } from '../watches/watch.entity';
 

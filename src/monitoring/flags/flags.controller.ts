@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser, RequireRoles } from '../../auth/decorators';
-import { IdParamDto } from '../../auth/dto/id-param.dto';
-import { Role } from '../../auth/role.enum';
-import type { Page } from '../../common/pagination/page';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
+import { IdParamDto } from '../../identity/auth/dto/id-param.dto';
+import { Role } from '../../identity/auth/role.enum';
+import type { Page } from '../../platform/pagination/page';
 import { FlagDetailView, FlagView } from '../dto/flag.view';
 import { ListFlagsQueryDto } from '../dto/list-flags-query.dto';
 import { ResolveFlagDto } from '../dto/resolve-flag.dto';

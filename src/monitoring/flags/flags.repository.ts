@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../../common/pagination/cursor';
-import { toPage, type Page } from '../../common/pagination/page';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { toPage, type Page } from '../../platform/pagination/page';
 import { Flag, type FlagSignificance, type FlagStatus } from './flag.entity';
 
 export interface FlagFilter {

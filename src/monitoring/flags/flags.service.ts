@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { BrandsService } from '../../brands/brands.service';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, type Page } from '../../common/pagination/page';
+import { AuditService } from '../../identity/audit/audit.service';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { BrandsService } from '../../catalogue/brands/brands.service';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page';
 import { SnapshotsService } from '../checks/snapshots.service';
 import { toFlagView, type FlagDetailView, type FlagView } from '../dto/flag.view';
 import type { ListFlagsQueryDto } from '../dto/list-flags-query.dto';

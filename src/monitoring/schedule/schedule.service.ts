@@ -1,9 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { CHECK_WATCH_JOB_OPTIONS, JobPayloads, QueueName } from '../../queues/queue-catalogue';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import { CHECK_WATCH_JOB_OPTIONS, JobPayloads, QueueName } from '../../platform/queues/queue-catalogue';
 import { WatchesRepository, type ScheduledWatch } from '../watches/watches.repository';
 import {
   checkJobId,

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EgressGuard, isFetchError, parseFetchUrl } from '../../../scrapers';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 
 /**
  * The SSRF guard at save time: a watch's URL must parse as http(s) and resolve only to public addresses

@@ -10,8 +10,8 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Brand } from '../../brands/brand.entity';
-import { User } from '../../users/user.entity';
+import { Brand } from '../../catalogue/brands/brand.entity';
+import { User } from '../../identity/users/user.entity';
 
 export const WATCH_HEALTH = ['healthy', 'failing', 'unhealthy'] as const;
 export type WatchHealth = (typeof WATCH_HEALTH)[number];

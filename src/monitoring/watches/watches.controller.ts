@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { CurrentUser, RequireRoles } from '../../auth/decorators';
-import { IdParamDto } from '../../auth/dto/id-param.dto';
-import { Role } from '../../auth/role.enum';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
-import type { Page } from '../../common/pagination/page';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
+import { IdParamDto } from '../../identity/auth/dto/id-param.dto';
+import { Role } from '../../identity/auth/role.enum';
+import { PageQueryDto } from '../../platform/pagination/page-query.dto';
+import type { Page } from '../../platform/pagination/page';
 import { SnapshotsService } from '../checks/snapshots.service';
 import { CreateWatchDto } from '../dto/create-watch.dto';
 import { ListWatchesQueryDto } from '../dto/list-watches-query.dto';

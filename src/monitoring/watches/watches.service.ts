@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import type { AuthenticatedUser } from '../../auth/authenticated-user';
-import { BrandsService } from '../../brands/brands.service';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { DEFAULT_PAGE_SIZE, type Page } from '../../common/pagination/page';
+import { AuditService } from '../../identity/audit/audit.service';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { BrandsService } from '../../catalogue/brands/brands.service';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page';
 import { DEFAULT_INTERVAL_MINUTES, type CreateWatchDto } from '../dto/create-watch.dto';
 import type { ListWatchesQueryDto } from '../dto/list-watches-query.dto';
 import { toWatchView } from '../dto/watch.view';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy } from 'class-validator';
-import { IsIsoDate } from '../../commitments/dto/is-iso-date';
-import { today } from '../../commitments/today';
+import { IsIsoDate } from '../../kernel/dates/is-iso-date';
+import { today } from '../../kernel/dates/today';
 
 /**
  * `?asOf=YYYY-MM-DD`, default today (UTC). A future day is refused: a card "as of" next year would present

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CompanyRef } from '../../brands/dto/brand.view';
+import { CompanyRef } from '../../catalogue/brands/dto/brand.view';
 
 export class CaptureLink {
   @ApiProperty({ description: 'The archived copy, served inert', example: '/api/evidence/<id>/capture' })

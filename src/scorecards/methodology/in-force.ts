@@ -1,4 +1,4 @@
-import { COMMITTING_TYPES } from '../../commitments/commitment-type';
+import { COMMITTING_TYPES } from '../../kernel/as-of/commitment-type';
 import type { CommitmentType, IsoDate, ScoredCommitment } from './methodology.types';
 
 /** The catalogue's committing types; denials, retractions and "no commitment" statements are not commitments. */

@@ -6,7 +6,7 @@ export type VerificationStatus = 'draft' | 'submitted' | 'verified' | 'rejected'
 export type RecordLevel = 'brand' | 'group';
 
 /** The catalogue's commitment types, as their string values. */
-export type CommitmentType = `${import('../../commitments/commitment-type').CommitmentType}`;
+export type CommitmentType = `${import('../../kernel/as-of/commitment-type').CommitmentType}`;
 
 export type FindingKind =
   'named_in_report' | 'uflpa_entity_list_supplier' | 'own_facility_in_region' | 'other';

@@ -1,0 +1,73 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from '../platform/config/app-config';
+import { AllExceptionsFilter } from '../platform/http/errors/all-exceptions.filter';
+import { validationExceptionFactory } from '../platform/http/errors/validation-exception';
+import { rejectUnparsedContentTypes } from '../platform/http/limits/content-type';
+import { rejectDeeplyNestedBodies } from '../platform/http/limits/json-depth';
+import { rejectBadRequestTargets } from '../platform/http/limits/request-target';
+import { securityHeaders } from '../platform/http/security/security-headers';
+import { PUBLIC_ASSETS_DIR } from '../ui/project-root';
+import { WorkerModule } from './worker.module';
+
+/** Builds the API app exactly as production runs it; tests call this too. */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  // Headers first, so refusals by the limits below carry them too.
+  app.use(securityHeaders(config));
+  app.use(rejectBadRequestTargets);
+  app.use(rejectUnparsedContentTypes);
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.use(rejectDeeplyNestedBodies);
+  app.use(cookieParser(config.sessionSecret));
+  app.useStaticAssets(PUBLIC_ASSETS_DIR, { prefix: '/assets/', maxAge: '1h', index: false });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  return app;
+}
+
+/** Builds the worker (no HTTP). On SIGTERM, BullMQ workers finish their current jobs before the process exits. */
+export async function createWorkerApp(config: AppConfig) {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+    bufferLogs: true,
+  });
+  worker.useLogger(worker.get(Logger));
+  worker.enableShutdownHooks();
+  return worker;
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Pledgewatch API')
+      .setDescription(
+        'Brands, their commitments on Uyghur Region sourcing and forced labour, and the evidence behind them',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

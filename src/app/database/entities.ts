@@ -1,0 +1,51 @@
+import { Blob } from '../../evidence/archive/blob.entity';
+import { EvidenceCapture } from '../../evidence/captures/capture.entity';
+import { LinkCheck } from '../../evidence/captures/link-check.entity';
+import { LinkHealth } from '../../evidence/captures/link-health.entity';
+import { AuditEntry } from '../../identity/audit/audit-entry.entity';
+import { ApiToken } from '../../identity/auth/api-token.entity';
+import { Session } from '../../identity/auth/session.entity';
+import { Brand } from '../../catalogue/brands/brand.entity';
+import { Commitment } from '../../claims/commitments/commitment.entity';
+import { Disclosure, DisclosureEvidence } from '../../claims/disclosures/disclosure.entity';
+import { Company } from '../../catalogue/companies/company.entity';
+import { CommitmentEvidence, FindingEvidence } from '../../claims/evidence-link.entity';
+import { Evidence } from '../../evidence/sources/evidence.entity';
+import { ExposureFinding } from '../../claims/findings/exposure-finding.entity';
+import { Snapshot } from '../../monitoring/checks/snapshot.entity';
+import { WatchCheck } from '../../monitoring/checks/watch-check.entity';
+import { Flag } from '../../monitoring/flags/flag.entity';
+import { Watch } from '../../monitoring/watches/watch.entity';
+import { User } from '../../identity/users/user.entity';
+import { WebhookDelivery } from '../../webhooks/webhook-delivery.entity';
+import { Webhook } from '../../webhooks/webhook.entity';
+
+/**
+ * Every TypeORM entity, listed explicitly (no globs) so the app, the CLI and the tests load the same set.
+ * Each feature module adds its entities here.
+ */
+export const allEntities: Array<new (...args: never[]) => object> = [
+  User,
+  Session,
+  ApiToken,
+  AuditEntry,
+  Company,
+  Brand,
+  Commitment,
+  ExposureFinding,
+  Evidence,
+  CommitmentEvidence,
+  FindingEvidence,
+  Blob,
+  Watch,
+  WatchCheck,
+  Snapshot,
+  Flag,
+  EvidenceCapture,
+  LinkHealth,
+  LinkCheck,
+  Webhook,
+  WebhookDelivery,
+  Disclosure,
+  DisclosureEvidence,
+];

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module';
+import { ReviewModule } from '../../kernel/review/review.module';
+import { BrandSearchRepository } from './brand-search.repository';
+import { BrandsController } from './brands.controller';
+import { BrandsRepository } from './brands.repository';
+import { BrandsService } from './brands.service';
+
+@Module({
+  imports: [CompaniesModule, ReviewModule],
+  controllers: [BrandsController],
+  providers: [BrandsRepository, BrandSearchRepository, BrandsService],
+  exports: [BrandsService],
+})
+export class BrandsModule {}

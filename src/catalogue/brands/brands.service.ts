@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../../identity/audit/audit.service';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { DEFAULT_PAGE_SIZE, Page, toPage } from '../../platform/pagination/page';
+import { CompaniesService } from '../companies/companies.service';
+import { definedFields } from '../companies/defined-fields';
+import { containsPattern } from '../companies/search-pattern';
+import { allocateSlug } from '../companies/slug-allocation';
+import { ReviewRunner, ReviewTarget } from '../../kernel/review/review-runner';
+import { ReviewStatus } from '../../kernel/review/review-status';
+import { afterEdit, pickReviewState, ReviewDecision } from '../../kernel/review/review-workflow';
+import { canSee, SYSTEM_READER, Viewer, visibleStatuses } from '../../kernel/review/visibility';
+import { Brand } from './brand.entity';
+import type { BrandSearchFilter } from './brand-search.sql';
+import { BrandSearchRepository } from './brand-search.repository';
+import { toBrandListItem, toBrandView } from './brand-view.mapper';
+import { BrandsRepository } from './brands.repository';
+import type { BrandFacets, BrandListItem } from './dto/brand.view';
+import type { CreateBrandDto } from './dto/create-brand.dto';
+import type { BrandFiltersDto, ListBrandsQueryDto } from './dto/list-brands-query.dto';
+import type { UpdateBrandDto } from './dto/update-brand.dto';
+
+const REVIEW_TARGET: ReviewTarget<Brand> = { entity: Brand, auditType: 'brand' };
+
+/** Brands: create, edit, find, the campaigner list and facets, and their review. */
+@Injectable()
+export class BrandsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly brands: BrandsRepository,
+    private readonly search: BrandSearchRepository,
+    private readonly companies: CompaniesService,
+    private readonly audit: AuditService,
+    private readonly reviews: ReviewRunner,
+  ) {}
+
+  /** Creates a draft brand. `actor` null means the system (seeds, import). */
+  async create(input: CreateBrandDto, actor: AuthenticatedUser | null): Promise<Brand> {
+    return this.dataSource.transaction(async (manager) => {
+      const companyId = input.company ? await this.companyIdOf(input.company, manager) : null;
+      const slug = await allocateSlug(manager, 'brands', input.name, input.slug, 'brand');
+      const repository = manager.getRepository(Brand);
+      const saved = await repository.save(
+        repository.create({
+          slug,
+          name: input.name.trim(),
+          aliases: input.aliases ?? [],
+          companyId,
+          sectors: input.sectors ?? [],
+          hqCountry: input.hqCountry ?? null,
+          website: input.website ?? null,
+          wikidataId: input.wikidataId ?? null,
+          lei: input.lei ?? null,
+          openSupplyHubId: input.openSupplyHubId ?? null,
+          status: ReviewStatus.Draft,
+          createdById: actor?.id ?? null,
+        }),
+      );
+      const created = (await this.brands.findByRef(saved.id, manager)) ?? saved;
+      await this.audit.record(manager, {
+        actorId: actor?.id ?? null,
+        action: 'brand.create',
+        entityType: 'brand',
+        entityId: saved.id,
+        before: null,
+        after: toBrandView(created, SYSTEM_READER),
+      });
+      return created;
+    });
+  }
+
+  /**
+   * Edits identity fields. A verified brand stays verified (audited with before and after); a rejected
+   * one goes back to draft. See docs/data-model.md for why.
+   */
+  async update(ref: string, input: UpdateBrandDto, actor: AuthenticatedUser): Promise<Brand> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await this.brands.findByRef(ref, manager);
+      if (!found) throw notFound(ref);
+      const brand = await this.brands.lockById(found.id, manager);
+      const before = toBrandView(found, actor);
+      const { company, ...fields } = definedFields(input);
+      if (company !== undefined)
+        brand.companyId = company === null ? null : await this.companyIdOf(company, manager);
+      Object.assign(brand, fields, afterEdit(pickReviewState(brand)));
+      await manager.getRepository(Brand).save(brand);
+      const updated = await this.brands.findByRef(brand.id, manager);
+      if (!updated) throw notFound(ref);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'brand.update',
+        entityType: 'brand',
+        entityId: brand.id,
+        before,
+        after: toBrandView(updated, actor),
+      });
+      return updated;
+    });
+  }
+
+  /** A brand the reader may see; 404 otherwise (a draft is not revealed to anonymous readers). */
+  async get(ref: string, viewer: Viewer): Promise<Brand> {
+    const brand = await this.brands.findByRef(ref);
+    if (!brand || !canSee(viewer, brand.status)) throw notFound(ref);
+    return brand;
+  }
+
+  /** For other modules (importer, scorecards, monitoring): no visibility rule, null when absent. */
+  findByRef(ref: string, manager?: EntityManager): Promise<Brand | null> {
+    return this.brands.findByRef(ref, manager);
+  }
+
+  /** The verified brands of a group, in slug order (public brand pages list a brand's siblings). */
+  verifiedOfCompany(companyId: string, limit = 50): Promise<Brand[]> {
+    return this.brands.verifiedOfCompany(companyId, limit);
+  }
+
+  findByNameOrAlias(name: string): Promise<Brand[]> {
+    return this.brands.findByNameOrAlias(name);
+  }
+
+  /** Brands by id (e.g. the brands of a page of flags); no visibility rule. */
+  async findByIds(ids: string[]): Promise<Brand[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(Brand).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  /** Brands waiting for review, oldest submission first (the reviewers' queue). */
+  reviewQueue(limit: number): Promise<Brand[]> {
+    return this.dataSource.getRepository(Brand).find({
+      where: { status: ReviewStatus.Submitted },
+      order: { submittedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  /** The campaigner query (DESIGN.md): one keyset page in slug order. */
+  async list(query: ListBrandsQueryDto, viewer: Viewer): Promise<Page<BrandListItem>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const filter = this.toFilter(query, viewer);
+    if (!filter) return { items: [], nextCursor: null };
+    const after = query.cursor ? decodeCursor(query.cursor, ['slug'] as const).slug : undefined;
+    const rows = await this.search.page(filter, after, limit);
+    return toPage(
+      rows,
+      limit,
+      (row) => encodeCursor({ slug: row.slug }),
+      (row) => toBrandListItem(row, viewer),
+    );
+  }
+
+  async facets(query: BrandFiltersDto, viewer: Viewer): Promise<BrandFacets> {
+    const filter = this.toFilter(query, viewer);
+    if (!filter) return { total: 0, sectors: [], countries: [], commitment: { any: 0, none: 0, types: [] } };
+    const row = await this.search.facets(filter);
+    return {
+      total: row.total,
+      sectors: row.sectors,
+      countries: row.countries,
+      commitment: { any: row.committed, none: row.total - row.committed, types: row.types },
+    };
+  }
+
+  async submit(ref: string, actor: AuthenticatedUser): Promise<Brand> {
+    await this.reviews.submit(REVIEW_TARGET, await this.idOf(ref), actor);
+    return this.reload(ref);
+  }
+
+  async review(ref: string, decision: ReviewDecision, note: string | undefined, actor: AuthenticatedUser) {
+    await this.reviews.review(REVIEW_TARGET, await this.idOf(ref), decision, note, actor);
+    return this.reload(ref);
+  }
+
+  /** Marks a brand verified on the system's authority (demo seeds, trusted imports); audited, no HTTP route. */
+  async verifyAsSystem(ref: string, note: string): Promise<Brand> {
+    await this.reviews.verifyAsSystem(REVIEW_TARGET, await this.idOf(ref), note);
+    return this.reload(ref);
+  }
+
+  /**
+   * The campaigner filters as the search SQL takes them (exports stream the same WHERE clause). Null when
+   * the reader may see nothing with these filters (an anonymous reader asking for drafts).
+   */
+  toFilter(query: BrandFiltersDto, viewer: Viewer): BrandSearchFilter | null {
+    const statuses = visibleStatuses(viewer, query.status);
+    if (!statuses.length) return null;
+    return {
+      statuses,
+      asOf: query.asOf ?? new Date().toISOString().slice(0, 10),
+      namePattern: query.q?.trim() ? containsPattern(query.q) : undefined,
+      sector: query.sector,
+      country: query.country,
+      commitment: query.commitment,
+      exposed: query.exposed,
+    };
+  }
+
+  private async companyIdOf(ref: string, manager: EntityManager): Promise<string> {
+    const company = await this.companies.findByRef(ref, manager);
+    if (!company) {
+      throw new DomainError(DomainErrorCode.InvalidInput, `company: no company "${ref}"`, [
+        { field: 'company', reasons: [`no company "${ref}"`] },
+      ]);
+    }
+    return company.id;
+  }
+
+  private async idOf(ref: string): Promise<string> {
+    const brand = await this.brands.findByRef(ref);
+    if (!brand) throw notFound(ref);
+    return brand.id;
+  }
+
+  private async reload(ref: string): Promise<Brand> {
+    const brand = await this.brands.findByRef(ref);
+    if (!brand) throw notFound(ref);
+    return brand;
+  }
+}
+
+function notFound(ref: string): DomainError {
+  return new DomainError(DomainErrorCode.NotFound, `No brand "${ref}"`);
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { DatePrecision } from '../../kernel/dates/known-date';
+import type { ReviewStatus } from '../../kernel/review/review-status';
+import { ExposureFinding } from './exposure-finding.entity';
+import type { FindingKind, FindingResponse } from './finding-kind';
+
+export interface FindingRow {
+  id: string;
+  brand_slug: string | null;
+  brand_name: string | null;
+  brand_status: ReviewStatus | null;
+  company_slug: string | null;
+  company_name: string | null;
+  company_status: ReviewStatus | null;
+  kind: FindingKind;
+  report_name: string | null;
+  published_on: string;
+  published_on_precision: DatePrecision;
+  effective_on: string;
+  finding: string;
+  response: FindingResponse;
+  ended_on: string | null;
+  status: ReviewStatus;
+  created_at: Date;
+  /** created_at to the microsecond, for the keyset cursor (a JS Date would drop the microseconds). */
+  cursor_at: string;
+  review_note: string | null;
+}
+
+export interface FindingListFilter {
+  statuses: ReviewStatus[];
+  /** A brand's own findings and its group's. */
+  brandId?: string;
+  brandCompanyId?: string | null;
+  /** A group's own findings. */
+  companyId?: string;
+  kind?: FindingKind;
+  id?: string;
+  before?: { at: string; id: string };
+  /** Only findings known on this day (effective_on <= asOf). */
+  knownOn?: string;
+  limit: number;
+}
+
+/** The only door to the exposure_findings table. */
+@Injectable()
+export class FindingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ExposureFinding | null> {
+    return manager.getRepository(ExposureFinding).findOneBy({ id });
+  }
+
+  /**
+   * Newest first, keyset on (created_at, id); indexes idx_exposure_findings_created / _brand / _company:
+   *   SELECT f.*, brand and company names FROM exposure_findings f LEFT JOIN brands ... LEFT JOIN companies ...
+   *   WHERE f.status = ANY($1) [AND (f.brand_id = $b OR f.company_id = $c)] [AND f.kind = $k]
+   *     [AND (f.created_at, f.id) < ($at, $id)]
+   *   ORDER BY f.created_at DESC, f.id DESC LIMIT $n
+   */
+  list(filter: FindingListFilter): Promise<FindingRow[]> {
+    const values: unknown[] = [filter.statuses];
+    const param = (value: unknown) => {
+      values.push(value);
+      return `$${values.length}`;
+    };
+    const clauses = ['f.status = ANY($1::text[])'];
+    if (filter.brandId) {
+      const own = `f.brand_id = ${param(filter.brandId)}::uuid`;
+      clauses.push(
+        filter.brandCompanyId ? `(${own} OR f.company_id = ${param(filter.brandCompanyId)}::uuid)` : own,
+      );
+    }
+    if (filter.companyId) clauses.push(`f.company_id = ${param(filter.companyId)}::uuid`);
+    if (filter.kind) clauses.push(`f.kind = ${param(filter.kind)}`);
+    if (filter.id) clauses.push(`f.id = ${param(filter.id)}::uuid`);
+    if (filter.knownOn) clauses.push(`f.effective_on <= ${param(filter.knownOn)}::date`);
+    if (filter.before) {
+      clauses.push(
+        `(f.created_at, f.id) < (${param(filter.before.at)}::timestamptz, ${param(filter.before.id)}::uuid)`,
+      );
+    }
+    return this.dataSource.query<FindingRow[]>(
+      `
+SELECT f.id, fb.slug AS brand_slug, fb.name AS brand_name, fb.status AS brand_status,
+       fc.slug AS company_slug, fc.name AS company_name, fc.status AS company_status,
+       f.kind, f.report_name, f.published_on::text AS published_on, f.published_on_precision,
+       f.effective_on::text AS effective_on, f.finding, f.response, f.ended_on::text AS ended_on, f.status,
+       f.created_at, f.review_note,
+       to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+FROM exposure_findings f
+LEFT JOIN brands fb ON fb.id = f.brand_id
+LEFT JOIN companies fc ON fc.id = f.company_id
+WHERE ${clauses.join(' AND ')}
+ORDER BY f.created_at DESC, f.id DESC
+LIMIT ${param(filter.limit)}`,
+      values,
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { sha256Hex } from '../archive/blob-store';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CurrentUser, Public } from '../../identity/auth/decorators';
+import { CapturesService } from './captures.service';
+import { CaptureListView } from './dto/capture.view';
+import { CaptureVersionQueryDto } from './dto/capture-version-query.dto';
+import { inertHtml } from './inert-html';
+import { setCaptureHeaders } from './served-capture';
+
+const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+/** The archived copies of evidence URLs; anonymous readers see those of verified evidence only. */
+@ApiTags('captures')
+@ApiBearerAuth()
+@Public()
+@Controller('api/evidence')
+export class CapturesController {
+  constructor(private readonly captures: CapturesService) {}
+
+  @Get(':id/captures')
+  @ApiOperation({ summary: 'Every capture of the evidence URL, with its link health and recent checks' })
+  @ApiOkResponse({ type: CaptureListView })
+  list(@Param('id', ID) id: string, @CurrentUser() viewer?: AuthenticatedUser): Promise<CaptureListView> {
+    return this.captures.list(id, viewer);
+  }
+
+  @Get(':id/capture')
+  @ApiOperation({
+    summary: 'The archived HTML, served inert (CSP sandbox, scripts removed); the original unless ?version=',
+  })
+  @ApiProduces('text/html')
+  async html(
+    @Param('id', ID) id: string,
+    @Query() query: CaptureVersionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { capture, content, sha256 } = await this.captures.content(id, 'html', viewer, query.version);
+    const served = Buffer.from(inertHtml(content.toString('utf8')), 'utf8');
+    setCaptureHeaders(response, capture, {
+      contentType: 'text/html; charset=utf-8',
+      sha256,
+      filename: `capture-${id}-v${capture.version}.html`,
+    });
+    // The archived hash is of the page as captured; this one lets a reader check the bytes they got.
+    response.setHeader('X-Served-SHA256', sha256Hex(served));
+    return new StreamableFile(served);
+  }
+
+  @Get(':id/capture/text')
+  @ApiOperation({ summary: 'The main text extracted from the capture' })
+  @ApiProduces('text/plain')
+  async text(
+    @Param('id', ID) id: string,
+    @Query() query: CaptureVersionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { capture, content, sha256 } = await this.captures.content(id, 'text', viewer, query.version);
+    setCaptureHeaders(response, capture, {
+      contentType: 'text/plain; charset=utf-8',
+      sha256,
+      filename: `capture-${id}-v${capture.version}.txt`,
+    });
+    return new StreamableFile(content);
+  }
+
+  @Get(':id/capture/screenshot')
+  @ApiOperation({ summary: 'The full-page screenshot of the capture (PNG, height capped)' })
+  @ApiProduces('image/png')
+  async screenshot(
+    @Param('id', ID) id: string,
+    @Query() query: CaptureVersionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { capture, content, sha256 } = await this.captures.content(id, 'screenshot', viewer, query.version);
+    setCaptureHeaders(response, capture, {
+      contentType: 'image/png',
+      sha256,
+      filename: `capture-${id}-v${capture.version}.png`,
+    });
+    return new StreamableFile(content);
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { getBlob } from '../archive/blob-store';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { EvidenceService } from '../sources/evidence.service';
+import type { Viewer } from '../../kernel/review/visibility';
+import { EvidenceCapture } from './capture.entity';
+import { CaptureListView, toCaptureView, toLinkHealthView } from './dto/capture.view';
+import { LinkCheck } from './link-check.entity';
+import { LinkHealth } from './link-health.entity';
+
+const RECENT_CHECKS = 20;
+
+export type CapturePart = 'html' | 'text' | 'screenshot';
+
+/** What a page needs to link to the archived copies of one piece of evidence. */
+export interface CaptureSummary {
+  /** How many versions are archived (1 = the original only). */
+  versions: number;
+  /** When the original (version 1) was taken. */
+  originalCapturedAt: string;
+}
+
+export interface CaptureContent {
+  capture: EvidenceCapture;
+  content: Buffer;
+  sha256: string;
+}
+
+/**
+ * Reading the archive. Visibility follows the evidence: whoever may read the evidence may read its
+ * captures, and anything else is a 404 that does not tell drafts exist.
+ */
+@Injectable()
+export class CapturesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly evidence: EvidenceService,
+  ) {}
+
+  async list(evidenceId: string, viewer: Viewer): Promise<CaptureListView> {
+    await this.evidence.get(evidenceId, viewer);
+    const captures = await this.dataSource.getRepository(EvidenceCapture).find({
+      where: { evidenceId },
+      order: { createdAt: 'ASC' },
+    });
+    const health = await this.dataSource.getRepository(LinkHealth).findOneBy({ evidenceId });
+    const checks = health
+      ? await this.dataSource.getRepository(LinkCheck).find({
+          where: { evidenceId },
+          order: { checkedAt: 'DESC' },
+          take: RECENT_CHECKS,
+        })
+      : [];
+    return {
+      items: captures.map(toCaptureView),
+      nextCursor: null,
+      linkHealth: health ? toLinkHealthView(health, checks) : null,
+    };
+  }
+
+  /**
+   * The done captures of many pieces of evidence, in one query (for scorecards and brand pages); evidence with
+   * no done capture is absent. No visibility rule: callers pass evidence their reader may see.
+   *   SELECT evidence_id, count(*), min(captured_at) FROM evidence_captures
+   *   WHERE evidence_id = ANY($1) AND state = 'done' GROUP BY evidence_id
+   */
+  async summaries(evidenceIds: string[]): Promise<Map<string, CaptureSummary>> {
+    const byEvidence = new Map<string, CaptureSummary>();
+    if (!evidenceIds.length) return byEvidence;
+    const rows = await this.dataSource.query<Array<{ evidence_id: string; versions: number; first: Date }>>(
+      `SELECT evidence_id, count(*)::int AS versions, min(captured_at) AS first FROM evidence_captures
+       WHERE evidence_id = ANY($1::uuid[]) AND state = 'done' GROUP BY evidence_id`,
+      [[...new Set(evidenceIds)]],
+    );
+    for (const row of rows) {
+      byEvidence.set(row.evidence_id, {
+        versions: row.versions,
+        originalCapturedAt: new Date(row.first).toISOString(),
+      });
+    }
+    return byEvidence;
+  }
+
+  /** One part of a done capture; version 1 (the original) unless asked otherwise. */
+  async content(evidenceId: string, part: CapturePart, viewer: Viewer, version = 1): Promise<CaptureContent> {
+    await this.evidence.get(evidenceId, viewer);
+    const capture = await this.dataSource
+      .getRepository(EvidenceCapture)
+      .findOneBy({ evidenceId, version, state: 'done' });
+    if (!capture) throw await this.notCaptured(evidenceId, version);
+    const sha256 =
+      part === 'html' ? capture.htmlSha256 : part === 'text' ? capture.textSha256 : capture.screenshotSha256;
+    const blob = sha256 ? await getBlob(this.dataSource.manager, sha256) : null;
+    if (!sha256 || !blob) {
+      throw new DomainError(
+        DomainErrorCode.NotFound,
+        `Capture version ${version} of evidence ${evidenceId} has no ${part}`,
+      );
+    }
+    return { capture, content: blob.content, sha256 };
+  }
+
+  private async notCaptured(evidenceId: string, version: number): Promise<DomainError> {
+    const attempts = await this.dataSource.getRepository(EvidenceCapture).find({
+      select: { state: true, error: true },
+      where: { evidenceId },
+      order: { createdAt: 'DESC' },
+      take: 1,
+    });
+    const latest = attempts[0];
+    const why =
+      version > 1 || !latest
+        ? `Evidence ${evidenceId} has no capture version ${version}`
+        : latest.state === 'pending'
+          ? `Evidence ${evidenceId} is not captured yet; try again shortly`
+          : `Evidence ${evidenceId} could not be captured: ${latest.error ?? 'unknown reason'}`;
+    return new DomainError(DomainErrorCode.NotFound, why);
+  }
+}

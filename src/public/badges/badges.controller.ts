@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../../identity/auth/decorators';
+import { BadgesService } from './badges.service';
+
+@ApiTags('badges')
+@Public()
+@Controller('badge')
+export class BadgesController {
+  constructor(private readonly badges: BadgesService) {}
+
+  @Get(':file')
+  @ApiOperation({ summary: "A brand's grade today as an SVG badge: /badge/<slug>.svg" })
+  @ApiProduces('image/svg+xml')
+  async badge(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    const slug = file.endsWith('.svg') ? file.slice(0, -'.svg'.length) : '';
+    const { status, svg } = await this.badges.forBrand(slug);
+    response
+      .status(slug ? status : 404)
+      .setHeader('Content-Type', 'image/svg+xml; charset=utf-8')
+      // An SVG opened on its own is a document: no script may run in it, whatever it holds.
+      .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .send(svg);
+  }
+}

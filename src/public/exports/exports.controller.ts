@@ -1,0 +1,118 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { once } from 'node:events';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CurrentUser, Public } from '../../identity/auth/decorators';
+import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
+import { csvLine } from './csv';
+import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';
+import { EXPORT_COLUMNS, type ExportedBrand, ExportsService } from './exports.service';
+
+/** Rows written to the socket at once: fewer, larger writes; still a few kilobytes. */
+const ROWS_PER_WRITE = 200;
+
+/** The campaigner list as files, streamed from Postgres; rate-limited per address. */
+@ApiTags('exports')
+@ApiBearerAuth()
+@Public()
+@Controller('api/export')
+export class ExportsController {
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly limiter: ExportRateLimiter,
+  ) {}
+
+  @Get('brands.csv')
+  @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as CSV' })
+  @ApiProduces('text/csv')
+  async csv(
+    @Query() query: BrandFiltersDto,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<void> {
+    await this.limit(request, response);
+    this.start(response, 'text/csv; charset=utf-8', this.exports.filename(query, 'csv'), viewer);
+    // The byte-order mark tells spreadsheet programs the file is UTF-8 (names in any script).
+    await this.stream(
+      response,
+      this.exports.brandsFor(query, viewer),
+      `\uFEFF${csvLine([...EXPORT_COLUMNS])}`,
+      '',
+      (brand) => csvLine(EXPORT_COLUMNS.map((column) => cellOf(brand[column]))),
+    );
+  }
+
+  @Get('brands.json')
+  @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as a JSON array' })
+  @ApiProduces('application/json')
+  async json(
+    @Query() query: BrandFiltersDto,
+    @Req() request: Request,
+    @Res() response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<void> {
+    await this.limit(request, response);
+    this.start(response, 'application/json; charset=utf-8', this.exports.filename(query, 'json'), viewer);
+    let first = true;
+    await this.stream(response, this.exports.brandsFor(query, viewer), '[', '\n]\n', (brand) => {
+      const line = `${first ? '\n' : ',\n'}${JSON.stringify(brand)}`;
+      first = false;
+      return line;
+    });
+  }
+
+  private async limit(request: Request, response: Response): Promise<void> {
+    try {
+      await this.limiter.take(request.ip ?? request.socket.remoteAddress ?? 'unknown');
+    } catch (error: unknown) {
+      if (error instanceof TooManyExportsError)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  private start(
+    response: Response,
+    contentType: string,
+    filename: string,
+    viewer: AuthenticatedUser | undefined,
+  ) {
+    response.status(200);
+    response.setHeader('Content-Type', contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    response.setHeader('Cache-Control', viewer ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+  }
+
+  /** Writes head, rows and tail, waiting for the socket to drain; stops when the client goes away. */
+  private async stream(
+    response: Response,
+    brands: AsyncGenerator<ExportedBrand>,
+    head: string,
+    tail: string,
+    line: (brand: ExportedBrand) => string,
+  ): Promise<void> {
+    let buffer = head;
+    let rows = 0;
+    try {
+      for await (const brand of brands) {
+        if (response.destroyed) return;
+        buffer += line(brand);
+        if (++rows % ROWS_PER_WRITE === 0) {
+          if (!response.write(buffer)) await once(response, 'drain');
+          buffer = '';
+        }
+      }
+      response.end(buffer + tail);
+    } catch (error: unknown) {
+      // Headers are gone: all we can do is cut the download short, so it cannot pass for complete.
+      response.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
+function cellOf(value: ExportedBrand[keyof ExportedBrand]): string | boolean | null {
+  return Array.isArray(value) ? value.join('; ') : value;
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { BrandsService } from '../../catalogue/brands/brands.service';
+import type { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
+import { today } from '../../kernel/dates/today';
+import { canSee, type Viewer } from '../../kernel/review/visibility';
+import type { ReviewStatus } from '../../kernel/review/review-status';
+import type { BrandExportRow } from './brand-export.sql';
+import { BrandExportRepository } from './brand-export.repository';
+
+/** One exported brand, the same fields in CSV (in this order) and JSON. */
+export interface ExportedBrand {
+  slug: string;
+  name: string;
+  aliases: string[];
+  group: string | null;
+  groupSlug: string | null;
+  sectors: string[];
+  hqCountry: string | null;
+  website: string | null;
+  wikidataId: string | null;
+  lei: string | null;
+  openSupplyHubId: string | null;
+  committed: boolean;
+  commitmentsInForce: string[];
+  exposed: boolean;
+  asOf: string;
+  page: string;
+}
+
+export const EXPORT_COLUMNS: ReadonlyArray<keyof ExportedBrand> = [
+  'slug',
+  'name',
+  'aliases',
+  'group',
+  'groupSlug',
+  'sectors',
+  'hqCountry',
+  'website',
+  'wikidataId',
+  'lei',
+  'openSupplyHubId',
+  'committed',
+  'commitmentsInForce',
+  'exposed',
+  'asOf',
+  'page',
+];
+
+const COMMITTING = new Set([
+  'call_to_action_public',
+  'call_to_action_private',
+  'third_party_pledge',
+  'policy_no_region_sourcing',
+  'policy_direct_suppliers_only',
+]);
+
+/** The campaigner list, whole, for the export routes: same filters and visibility as `GET /api/brands`. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly brands: BrandsService,
+    private readonly exportRows: BrandExportRepository,
+  ) {}
+
+  async *brandsFor(query: BrandFiltersDto, viewer: Viewer): AsyncGenerator<ExportedBrand> {
+    const filter = this.brands.toFilter(query, viewer);
+    if (!filter) return;
+    for await (const row of this.exportRows.rows(filter)) yield toExported(row, filter.asOf, viewer);
+  }
+
+  /** e.g. pledgewatch-brands-2026-11-21-apparel-none.csv: only validated values, so safe in a header. */
+  filename(query: BrandFiltersDto, extension: 'csv' | 'json'): string {
+    const parts = [
+      'pledgewatch-brands',
+      query.asOf ?? today(),
+      query.sector,
+      query.country,
+      query.commitment,
+    ];
+    return `${parts.filter(Boolean).join('-')}.${extension}`;
+  }
+}
+
+function toExported(row: BrandExportRow, asOf: string, viewer: Viewer): ExportedBrand {
+  const groupVisible = row.company_status !== null && canSee(viewer, row.company_status as ReviewStatus);
+  return {
+    slug: row.slug,
+    name: row.name,
+    aliases: row.aliases,
+    group: groupVisible ? row.company_name : null,
+    groupSlug: groupVisible ? row.company_slug : null,
+    sectors: row.sectors,
+    hqCountry: row.hq_country,
+    website: row.website,
+    wikidataId: row.wikidata_id,
+    lei: row.lei,
+    openSupplyHubId: row.open_supply_hub_id,
+    committed: row.commitment_types.some((type) => COMMITTING.has(type)),
+    commitmentsInForce: row.commitment_types,
+    exposed: row.exposed,
+    asOf,
+    page: `/brands/${row.slug}`,
+  };
+}

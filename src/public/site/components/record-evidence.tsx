@@ -1,0 +1,55 @@
+import type { ScorecardEvidence, ScorecardRecord } from '../../../scorecards/dto/scorecard.view';
+
+/** A verified record with its sources and, where archived, links to the captured copies. */
+export function RecordItem({ record }: { record: ScorecardRecord }) {
+  return (
+    <li>
+      <span class="record-label">{record.label}</span>
+      {record.level === 'group' && <span class="tag">made by its group</span>}{' '}
+      <span class="muted">
+        from <time dateTime={record.effectiveOn}>{record.effectiveOn}</time>
+      </span>
+      <p class="record-text">{record.text}</p>
+      <EvidenceList evidence={record.evidence} />
+    </li>
+  );
+}
+
+export function EvidenceList({ evidence }: { evidence: ScorecardEvidence[] }) {
+  if (!evidence.length) return null;
+  return (
+    <ul class="evidence">
+      {evidence.map((item) => (
+        <li>
+          <SourceLink item={item} />
+          {item.publisher && <span class="muted"> · {item.publisher}</span>}
+          {item.capture ? (
+            <>
+              {' '}
+              · <a href={item.capture.href}>archived copy</a>{' '}
+              <span class="muted">
+                (captured {item.capture.originalCapturedAt.slice(0, 10)}
+                {item.capture.versions > 1 ? `, ${item.capture.versions} versions` : ''})
+              </span>
+            </>
+          ) : (
+            <span class="muted"> · not archived yet</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Only http(s) URLs become links; anything else is shown as text (the catalogue checks, we check again). */
+function SourceLink({ item }: { item: ScorecardEvidence }) {
+  const text = item.title ?? item.url ?? 'Uploaded document';
+  if (item.url && /^https?:\/\//i.test(item.url)) {
+    return (
+      <a href={item.url} rel="nofollow noopener noreferrer">
+        {text}
+      </a>
+    );
+  }
+  return <span>{text}</span>;
+}

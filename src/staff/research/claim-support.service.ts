@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { Role } from '../../identity/auth/role.enum';
+import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
+import { ReviewStatus } from '../../kernel/review/review-status';
+import type { ClaimKind } from './claim-evidence';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What commitments and findings share on these pages: attaching evidence and submitting it with them. */
+@Injectable()
+export class ClaimSupport {
+  constructor(private readonly evidence: EvidenceService) {}
+
+  /** Attaches evidence named by id or exact URL; an unknown one is a problem of the `evidence` field. */
+  async attach(kind: ClaimKind, claimId: string, reference: string, actor: AuthenticatedUser): Promise<void> {
+    const evidenceId = await this.resolve(reference, actor);
+    await this.evidence.link(evidenceId, evidenceTargets(kind, claimId), actor);
+  }
+
+  /**
+   * After a claim is submitted, submits the draft evidence its submitter logged for it, so a claim and its
+   * sources reach the reviewer together. Evidence of other people is theirs to submit.
+   */
+  async submitOwnEvidence(kind: ClaimKind, claimId: string, actor: AuthenticatedUser): Promise<number> {
+    const linked = (await this.evidence.linkedTo(kind, [claimId], actor)).get(claimId) ?? [];
+    const mine = linked.filter(
+      (item) =>
+        (item.status === ReviewStatus.Draft || item.status === ReviewStatus.Rejected) &&
+        (item.createdById === actor.id || actor.role === Role.Admin),
+    );
+    for (const item of mine) await this.evidence.submit(item.id, actor);
+    return mine.length;
+  }
+
+  private async resolve(reference: string, actor: AuthenticatedUser): Promise<string> {
+    const trimmed = reference.trim();
+    if (UUID.test(trimmed))
+      return (await this.evidence.get(trimmed, actor).catch(() => undefined))?.id ?? unknown();
+    if (/^https?:\/\//i.test(trimmed)) {
+      const page = await this.evidence.list({ url: trimmed, limit: 1 }, actor);
+      return page.items[0]?.id ?? unknown();
+    }
+    return unknown();
+  }
+}
+
+/** The links that make evidence support one claim, as evidence creation and linking take them. */
+export function evidenceTargets(
+  kind: ClaimKind,
+  claimId: string,
+): { commitmentIds: string[] } | { findingIds: string[] } {
+  return kind === 'commitment' ? { commitmentIds: [claimId] } : { findingIds: [claimId] };
+}
+
+function unknown(): never {
+  const reason = 'No evidence with that id or URL; log it first';
+  throw new DomainError(DomainErrorCode.InvalidInput, reason, [{ field: 'evidence', reasons: [reason] }]);
+}

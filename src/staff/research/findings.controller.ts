@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CreateFindingDto } from '../../claims/findings/dto/create-finding.dto';
+import type { FindingView } from '../../claims/findings/dto/finding.view';
+import { FindingsService } from '../../claims/findings/findings.service';
+import type { FormBody } from '../common/form-body';
+import { claimPagesController } from './claim-pages.controller';
+import type { ClaimPages } from './claim-pages';
+import type { ClaimSubject } from './commitment-pages';
+import { FindingFormPage, FindingPage, toCreateFinding } from './finding-pages';
+
+/** Exposure findings on the research pages. */
+@Injectable()
+export class FindingPages implements ClaimPages<FindingView, CreateFindingDto> {
+  readonly kind = 'finding' as const;
+  readonly auditEntity = 'exposure_finding';
+  readonly inputDto = CreateFindingDto;
+
+  constructor(private readonly findings: FindingsService) {}
+
+  toInput(body: FormBody): Record<string, unknown> {
+    return toCreateFinding(body);
+  }
+
+  get(id: string, viewer: AuthenticatedUser): Promise<FindingView> {
+    return this.findings.get(id, viewer);
+  }
+
+  submit(id: string, actor: AuthenticatedUser): Promise<unknown> {
+    return this.findings.submit(id, actor);
+  }
+
+  create(subject: ClaimSubject, input: CreateFindingDto, actor: AuthenticatedUser): Promise<{ id: string }> {
+    return subject.kind === 'brand'
+      ? this.findings.createForBrand(subject.slug, input, actor)
+      : this.findings.createForCompany(subject.slug, input, actor);
+  }
+
+  formFor(subject: ClaimSubject): ReturnType<ClaimPages<FindingView, object>['formFor']> {
+    return Promise.resolve((ctx, form) => FindingFormPage({ ctx, form, subject }));
+  }
+
+  page({ claim, ...rest }: Parameters<ClaimPages<FindingView, object>['page']>[0]) {
+    return FindingPage({ ...rest, finding: claim });
+  }
+}
+
+/** /research/findings/..., /research/{brands,companies}/:slug/findings/... */
+export class ResearchFindingsController extends claimPagesController('findings', FindingPages) {}

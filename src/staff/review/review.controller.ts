@@ -1,0 +1,80 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
+import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
+import { Role } from '../../identity/auth/role.enum';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
+import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { setFlash } from '../common/flash';
+import { field, formValues, optional, type FormBody } from '../common/form-body';
+import { formErrorsOf, validateDto, type FieldErrors } from '../common/form-errors';
+import { sendPage, webContext } from '../common/page';
+import { SignInRedirectFilter } from '../common/sign-in-redirect.filter';
+import { queueKindOf, ReviewQueueService } from './review-queue.service';
+import { ReviewQueuePage } from './review-queue-page';
+
+const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+/** The reviewers' queue of submitted entries: verify, or reject with a note. */
+@ApiExcludeController()
+@UseFilters(SignInRedirectFilter)
+@RequireRoles(Role.Reviewer)
+@Controller('review')
+export class ReviewController {
+  constructor(
+    private readonly queue: ReviewQueueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async show(@Req() request: Request, @Res() response: Response, @CurrentUser() viewer: AuthenticatedUser) {
+    const items = await this.queue.items();
+    sendPage(response, ReviewQueuePage({ ctx: webContext(request, response), items, viewerId: viewer.id }));
+  }
+
+  @Post(':kind/:id')
+  async decide(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('kind') kindParam: string,
+    @Param('id', ID) id: string,
+    @Body() body: FormBody,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<void> {
+    const kind = queueKindOf(kindParam);
+    const again = async (errors: FieldErrors, status: number) => {
+      const items = await this.queue.items();
+      const failed = { kind, id, form: { values: formValues(body), errors } };
+      const ctx = webContext(request, response);
+      sendPage(response, ReviewQueuePage({ ctx, items, viewerId: actor.id, failed }), status);
+    };
+    const input = await validateDto(ReviewDecisionDto, {
+      decision: field(body, 'decision'),
+      note: optional(field(body, 'note')),
+    });
+    if (!input.ok) return again(input.errors, 400);
+    try {
+      await this.queue.review(kind, id, input.value.decision, input.value.note, actor);
+    } catch (error: unknown) {
+      const refused = formErrorsOf(error);
+      if (!refused) throw error;
+      return again(refused.errors, refused.status);
+    }
+    const verb = input.value.decision === 'verify' ? 'verified' : 'sent back to its author';
+    setFlash(response, { kind: 'ok', text: `The ${kind} is ${verb}.` }, this.config.secureCookies);
+    response.redirect(303, '/review');
+  }
+}

@@ -1,5 +1,0 @@
-import type { ReviewStatus } from '../../review/review-status';
-
-export function StatusBadge({ status }: { status: ReviewStatus | string }) {
-  return <span class={`status status-${status}`}>{status}</span>;
-}
