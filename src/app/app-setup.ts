@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from '../platform/config/app-config';
-import { AllExceptionsFilter } from '../platform/http/errors/all-exceptions.filter';
+import { PageErrorsFilter } from '../ui/page-errors.filter';
 import { validationExceptionFactory } from '../platform/http/errors/validation-exception';
 import { rejectUnparsedContentTypes } from '../platform/http/limits/content-type';
 import { rejectDeeplyNestedBodies } from '../platform/http/limits/json-depth';
@@ -41,7 +41,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new PageErrorsFilter());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
-import { CurrentUser, Public } from '../identity/auth/decorators';
+import { CurrentUser } from '../identity/auth/decorators';
+import { Public } from '../platform/http/public-route';
 import { today } from '../kernel/dates/today';
 import { ScorecardQueryDto } from './dto/scorecard-query.dto';
 import { ScorecardView } from './dto/scorecard.view';

@@ -13,7 +13,8 @@ import { Brand } from '../../catalogue/brands/brand.entity';
 import { Company } from '../../catalogue/companies/company.entity';
 import { ReviewChecks, Reviewable } from '../../kernel/review/reviewable';
 import type { CommitmentScope } from './commitment-scope';
-import { COMMITMENT_TYPES, CommitmentType, sqlList } from '../../kernel/as-of/commitment-type';
+import { COMMITMENT_TYPES, CommitmentType } from '../../kernel/as-of/commitment-type';
+import { sqlList } from '../../platform/database/sql-list';
 import { DatePrecision, effectiveDateCheck, precisionCheck } from '../../kernel/dates/known-date';
 
 /**

@@ -11,7 +11,7 @@ import {
   Relation,
 } from 'typeorm';
 import { Brand } from '../../catalogue/brands/brand.entity';
-import { sqlList } from '../../kernel/as-of/commitment-type';
+import { sqlList } from '../../platform/database/sql-list';
 import { DatePrecision, effectiveDateCheck, precisionCheck } from '../../kernel/dates/known-date';
 import { Company } from '../../catalogue/companies/company.entity';
 import { Evidence } from '../../evidence/sources/evidence.entity';

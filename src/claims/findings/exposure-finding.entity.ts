@@ -10,7 +10,7 @@ import {
 } from 'typeorm';
 import { User } from '../../identity/users/user.entity';
 import { Brand } from '../../catalogue/brands/brand.entity';
-import { sqlList } from '../../kernel/as-of/commitment-type';
+import { sqlList } from '../../platform/database/sql-list';
 import { DatePrecision, effectiveDateCheck, precisionCheck } from '../../kernel/dates/known-date';
 import { Company } from '../../catalogue/companies/company.entity';
 import { ReviewChecks, Reviewable } from '../../kernel/review/reviewable';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { CurrentUser, Public, RequireRoles } from '../../identity/auth/decorators';
+import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';

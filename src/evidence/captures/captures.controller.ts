@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { sha256Hex } from '../archive/blob-store';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { CurrentUser, Public } from '../../identity/auth/decorators';
+import { CurrentUser } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { CapturesService } from './captures.service';
 import { CaptureListView } from './dto/capture.view';
 import { CaptureVersionQueryDto } from './dto/capture-version-query.dto';

@@ -9,7 +9,7 @@ import {
   Relation,
 } from 'typeorm';
 import { User } from '../../identity/users/user.entity';
-import { sqlList } from '../../kernel/as-of/commitment-type';
+import { sqlList } from '../../platform/database/sql-list';
 import { ReviewChecks, Reviewable } from '../../kernel/review/reviewable';
 import { EVIDENCE_KINDS, EvidenceKind } from './evidence-kind';
 

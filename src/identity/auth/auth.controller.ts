@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../platform/config/config.module';
 import type { UserView } from '../users/user-view';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { Public } from './decorators';
+import { Public } from '../../platform/http/public-route';
 import { SignInDto } from './dto/sign-in.dto';
 import { requestAuth } from './request-auth';
 import { RetryAfterFilter } from './retry-after.filter';

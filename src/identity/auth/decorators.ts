@@ -4,11 +4,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { requestAuth } from './request-auth';
 import type { Role } from './role.enum';
 
-export const IS_PUBLIC_KEY = 'pledgewatch:isPublic';
 export const REQUIRED_ROLES_KEY = 'pledgewatch:requiredRoles';
-
-/** Anonymous callers allowed; a signed-in caller is still resolved and available through @CurrentUser(). */
-export const Public = (): CustomDecorator<string> => SetMetadata(IS_PUBLIC_KEY, true);
 
 /** A signed-in caller with one of these roles; `admin` passes every check. */
 export const RequireRoles = (...roles: Role[]): CustomDecorator<string> =>

@@ -26,7 +26,3 @@ export const COMMITTING_TYPES: readonly CommitmentType[] = [
   CommitmentType.PolicyNoRegionSourcing,
   CommitmentType.PolicyDirectSuppliersOnly,
 ];
-
-export function sqlList(values: readonly string[]): string {
-  return values.map((value) => `'${value}'`).join(', ');
-}

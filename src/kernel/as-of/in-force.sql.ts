@@ -1,4 +1,5 @@
-import { COMMITTING_TYPES, sqlList } from './commitment-type';
+import { sqlList } from '../../platform/database/sql-list';
+import { COMMITTING_TYPES } from './commitment-type';
 
 /**
  * The as-of rule in SQL, written once and used by every query that asks "what holds for this brand on

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../../identity/auth/decorators';
+import { Public } from '../http/public-route';
 import { RedisAndWorkerIndicators } from './health-indicators';
 
 @ApiTags('health')

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { BadgesService } from './badges.service';
 
 @ApiTags('badges')

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { CurrentUser, Public } from '../../identity/auth/decorators';
+import { CurrentUser } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
 import { csvLine } from './csv';
 import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';

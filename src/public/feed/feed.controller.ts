@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Req } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { FeedService } from './feed.service';
 
 @ApiTags('feed')

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { CurrentUser, Public } from '../../identity/auth/decorators';
+import { CurrentUser } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { asOfParam } from './as-of-param';
 import { CURRENT_METHODOLOGY } from '../../scorecards/methodology';
 import { pageContextOf } from '../../ui/page-context';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthService } from '../../identity/auth/auth.service';
-import { Public } from '../../identity/auth/decorators';
+import { Public } from '../../platform/http/public-route';
 import { SignInDto } from '../../identity/auth/dto/sign-in.dto';
 import { requestAuth } from '../../identity/auth/request-auth';
 import { Role } from '../../identity/auth/role.enum';

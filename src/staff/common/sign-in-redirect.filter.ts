@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AllExceptionsFilter } from '../../platform/http/errors/all-exceptions.filter';
+import { PageErrorsFilter } from '../../ui/page-errors.filter';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 
 /**
@@ -8,7 +8,7 @@ import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-
  * brought back afterwards, instead of reading a 401. Everything else is answered as usual.
  */
 @Catch()
-export class SignInRedirectFilter extends AllExceptionsFilter {
+export class SignInRedirectFilter extends PageErrorsFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();

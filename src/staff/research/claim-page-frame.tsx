@@ -2,8 +2,18 @@ import type { SubjectRef } from '../../claims/commitments/dto/commitment.view';
 import { Page, type WebContext } from '../common/page';
 import { StatusBadge } from '../common/status-badge';
 import type { ComponentChildren } from 'preact';
-import { subjectPath, type ClaimSubject } from './commitment-pages';
 import { ReviewPanel, type ReviewFacts } from './review-panel';
+
+/** The brand or company group a claim belongs to, as the research pages link to it. */
+export interface ClaimSubject {
+  kind: 'brand' | 'company';
+  slug: string;
+  name: string;
+}
+
+export function subjectPath(subject: ClaimSubject): string {
+  return `/research/${subject.kind === 'brand' ? 'brands' : 'companies'}/${subject.slug}`;
+}
 
 /** Who a commitment or finding is about: its brand when it has one, else its group. */
 export function claimSubjectOf(claim: {

@@ -33,7 +33,7 @@ import { CaptureLoader } from './capture-loader';
 import { newEvidenceOf } from './claim-form-helpers';
 import type { ClaimPages } from './claim-pages';
 import { ClaimSupport, evidenceTargets } from './claim-support.service';
-import type { ClaimSubject } from './commitment-pages';
+import type { ClaimSubject } from './claim-page-frame';
 
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 type SubjectKind = 'brands' | 'companies';

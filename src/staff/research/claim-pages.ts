@@ -7,7 +7,7 @@ import type { WebContext } from '../common/page';
 import type { HistoryEntry } from '../history/history.service';
 import type { CaptureSummary } from './capture-panel';
 import type { ClaimKind } from './claim-evidence';
-import type { ClaimSubject } from './commitment-pages';
+import type { ClaimSubject } from './claim-page-frame';
 
 /**
  * What differs between the research pages of commitments and of findings; everything else (routes, forms,

@@ -14,19 +14,9 @@ import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import type { CaptureSummary } from './capture-panel';
 import { ClaimEvidence } from './claim-evidence';
-import { ClaimPageFrame, claimSubjectOf } from './claim-page-frame';
+import { ClaimPageFrame, claimSubjectOf, subjectPath, type ClaimSubject } from './claim-page-frame';
 import { COMMITMENT_FIELD_LABELS as LABELS } from './commitment-form';
 import { EvidenceFields, prefixedLabels } from './evidence-form';
-
-export interface ClaimSubject {
-  kind: 'brand' | 'company';
-  slug: string;
-  name: string;
-}
-
-export function subjectPath(subject: ClaimSubject): string {
-  return `/research/${subject.kind === 'brand' ? 'brands' : 'companies'}/${subject.slug}`;
-}
 
 export function CommitmentFormPage({
   ctx,

@@ -7,7 +7,8 @@ import type { FormBody } from '../common/form-body';
 import { claimPagesController } from './claim-pages.controller';
 import type { ClaimPages } from './claim-pages';
 import { toCreateCommitment } from './commitment-form';
-import { CommitmentFormPage, CommitmentPage, type ClaimSubject } from './commitment-pages';
+import type { ClaimSubject } from './claim-page-frame';
+import { CommitmentFormPage, CommitmentPage } from './commitment-pages';
 
 /** Commitments on the research pages; the form offers the subject's earlier commitments to replace. */
 @Injectable()

@@ -9,8 +9,7 @@ import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import type { CaptureSummary } from './capture-panel';
 import { ClaimEvidence } from './claim-evidence';
-import { ClaimPageFrame } from './claim-page-frame';
-import { subjectPath, type ClaimSubject } from './commitment-pages';
+import { ClaimPageFrame, subjectPath, type ClaimSubject } from './claim-page-frame';
 import { EvidenceFields, prefixedLabels } from './evidence-form';
 
 const LABELS: Record<string, string> = {

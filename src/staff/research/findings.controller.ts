@@ -6,7 +6,7 @@ import { FindingsService } from '../../claims/findings/findings.service';
 import type { FormBody } from '../common/form-body';
 import { claimPagesController } from './claim-pages.controller';
 import type { ClaimPages } from './claim-pages';
-import type { ClaimSubject } from './commitment-pages';
+import type { ClaimSubject } from './claim-page-frame';
 import { FindingFormPage, FindingPage, toCreateFinding } from './finding-pages';
 
 /** Exposure findings on the research pages. */

@@ -4,11 +4,11 @@ import { QueryFailedError } from 'typeorm';
 import { DOMAIN_ERROR_STATUS, DomainError } from './domain-error';
 import type { ErrorBody } from './error-body';
 import { isUnavailableDependency } from './unavailable-dependency';
-import { renderErrorPage } from '../../../ui/error-page';
 
 /**
  * Every error leaves the API as `{statusCode, error, message, details?}`; unknown errors become a 500
- * that says nothing about our internals (the log has the stack).
+ * that says nothing about our internals (the log has the stack). Pages get an HTML error from the subclass
+ * in ui/ (PageErrorsFilter), which knows the layout: the platform never depends on the pages.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -28,16 +28,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (body.statusCode === 503) response.setHeader('Retry-After', '5');
-    if (wantsHtml(request)) {
-      response
-        .status(body.statusCode)
-        .type('html')
-        .send(renderErrorPage(body.statusCode, body.error, body.message));
+    const page = wantsHtml(request) ? this.htmlPage(body) : undefined;
+    if (page !== undefined) {
+      response.status(body.statusCode).type('html').send(page);
       return;
     }
     // Explicitly: a route's @Header('Content-Type', ...) is already on the response, and Express's json()
     // keeps a type that is set, so an error of an HTML page went out as text/html with the slug in it.
     response.status(body.statusCode).type('application/json').json(body);
+  }
+
+  /** The HTML page for an error a browser asked for; none here, so browsers get the JSON body. */
+  protected htmlPage(_body: ErrorBody): string | undefined {
+    return undefined;
   }
 
   private toBody(exception: unknown): ErrorBody {
