@@ -1,6 +1,7 @@
 import type { Brand } from '../catalogue/brands/brand.entity';
 import type { CaptureSummary } from '../evidence/captures/captures.service';
-import type { CommitmentView, SubjectRef } from '../claims/commitments/dto/commitment.view';
+import type { SubjectRef } from '../claims/claim-stack/subject-ref.view';
+import type { CommitmentView } from '../claims/commitments/dto/commitment.view';
 import type { DisclosureView } from '../claims/disclosures/dto/disclosure.view';
 import type { FindingView } from '../claims/findings/dto/finding.view';
 import type { RecordLevel, ScoringInput } from './methodology';

@@ -1,6 +1,7 @@
 import { toEvidenceView } from '../../evidence/sources/dto/evidence.view';
 import type { Evidence } from '../../evidence/sources/evidence.entity';
-import { canSee, Viewer } from '../../kernel/review/visibility';
+import type { Viewer } from '../../kernel/review/visibility';
+import { visibleSubject } from '../claim-stack/claim-row';
 import type { CommitmentRow } from './commitments.repository';
 import type { CommitmentView } from './dto/commitment.view';
 
@@ -11,14 +12,9 @@ export function toCommitmentView(
   viewer: Viewer,
   withInForce = true,
 ): CommitmentView {
-  const brandVisible =
-    row.brand_slug !== null && row.brand_status !== null && canSee(viewer, row.brand_status);
-  const companyVisible =
-    row.company_slug !== null && row.company_status !== null && canSee(viewer, row.company_status);
   return {
     id: row.id,
-    brand: brandVisible ? { slug: row.brand_slug ?? '', name: row.brand_name ?? '' } : null,
-    company: companyVisible ? { slug: row.company_slug ?? '', name: row.company_name ?? '' } : null,
+    ...visibleSubject(row, viewer),
     type: row.type,
     scope: row.scope,
     statedOn: row.stated_on,

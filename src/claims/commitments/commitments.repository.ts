@@ -3,20 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ReviewStatus } from '../../kernel/review/review-status';
 import type { CommitmentScope } from './commitment-scope';
 import type { CommitmentType } from '../../kernel/as-of/commitment-type';
+import { ClaimRowBase, claimSubjectSql } from '../claim-stack/claim-row';
+import type { ClaimSubject } from '../claim-stack/claim-subject';
 import { Commitment } from './commitment.entity';
 import { inForceConditions } from '../../kernel/as-of/in-force.sql';
 import type { DatePrecision } from '../../kernel/dates/known-date';
 
-export interface CommitmentRow {
-  id: string;
+export interface CommitmentRow extends ClaimRowBase {
   brand_id: string | null;
   company_id: string | null;
-  brand_slug: string | null;
-  brand_name: string | null;
-  brand_status: ReviewStatus | null;
-  company_slug: string | null;
-  company_name: string | null;
-  company_status: ReviewStatus | null;
   type: CommitmentType;
   scope: CommitmentScope;
   stated_on: string;
@@ -24,15 +19,9 @@ export interface CommitmentRow {
   effective_on: string;
   summary: string;
   supersedes_id: string | null;
-  status: ReviewStatus;
-  created_at: Date;
   reviewed_at: Date | null;
-  review_note: string | null;
   in_force: boolean;
 }
-
-/** Whose timeline: a brand (its own commitments and its group's) or a group alone. */
-export type TimelineSubject = { brandId: string } | { companyId: string };
 
 export interface TimelineQuery {
   statuses: ReviewStatus[];
@@ -43,8 +32,8 @@ export interface TimelineQuery {
   inForceOnly?: boolean;
 }
 
-const COLUMNS = `c.id, c.brand_id, c.company_id, cb.slug AS brand_slug, cb.name AS brand_name, cb.status AS brand_status,
-       cc.slug AS company_slug, cc.name AS company_name, cc.status AS company_status, c.type, c.scope,
+const SUBJECT = claimSubjectSql('c');
+const COLUMNS = `c.id, c.brand_id, c.company_id, ${SUBJECT.columns}, c.type, c.scope,
        c.stated_on::text AS stated_on, c.stated_on_precision, c.effective_on::text AS effective_on, c.summary,
        c.supersedes_id, c.status, c.created_at, c.reviewed_at, c.review_note`;
 
@@ -68,7 +57,7 @@ export class CommitmentsRepository {
    *   WHERE c.status = ANY($3) [AND (c.stated_on, c.id) < ($4, $5)]
    *   ORDER BY c.stated_on DESC, c.id DESC LIMIT $6
    */
-  timeline(subject: TimelineSubject, query: TimelineQuery): Promise<CommitmentRow[]> {
+  timeline(subject: ClaimSubject, query: TimelineQuery): Promise<CommitmentRow[]> {
     const subjectSql =
       'brandId' in subject
         ? 'SELECT id, company_id FROM brands WHERE id = $1'
@@ -79,8 +68,7 @@ SELECT * FROM (
   SELECT ${COLUMNS}, (${inForce}) AS in_force
   FROM (${subjectSql}) b
   JOIN commitments c ON c.brand_id = b.id OR (b.company_id IS NOT NULL AND c.company_id = b.company_id)
-  LEFT JOIN brands cb ON cb.id = c.brand_id
-  LEFT JOIN companies cc ON cc.id = c.company_id
+  ${SUBJECT.joins}
   WHERE c.status = ANY($3::text[])
     AND ($4::date IS NULL OR (c.stated_on, c.id) < ($4::date, $5::uuid))
 ) timeline
@@ -107,8 +95,7 @@ FROM commitments c
 CROSS JOIN LATERAL (
   SELECT c.brand_id AS id, coalesce(c.company_id, (SELECT company_id FROM brands WHERE id = c.brand_id)) AS company_id
 ) b
-LEFT JOIN brands cb ON cb.id = c.brand_id
-LEFT JOIN companies cc ON cc.id = c.company_id
+${SUBJECT.joins}
 WHERE c.id = $1`,
       [id, asOf],
     );

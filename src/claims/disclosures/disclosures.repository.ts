@@ -2,19 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../kernel/dates/known-date';
 import type { ReviewStatus } from '../../kernel/review/review-status';
+import { ClaimRowBase, claimSubjectSql } from '../claim-stack/claim-row';
+import { brandOrGroupClause, SqlParams } from '../claim-stack/sql-params';
 import { Disclosure } from './disclosure.entity';
 import type { DisclosureKind } from './disclosure-kind';
 
-export interface DisclosureRow {
+export interface DisclosureRow extends ClaimRowBase {
   id: string;
   brand_id: string | null;
   company_id: string | null;
-  brand_slug: string | null;
-  brand_name: string | null;
-  brand_status: ReviewStatus | null;
-  company_slug: string | null;
-  company_name: string | null;
-  company_status: ReviewStatus | null;
   kind: DisclosureKind;
   disclosed_on: string;
   disclosed_on_precision: DatePrecision;
@@ -22,10 +18,7 @@ export interface DisclosureRow {
   withdrawn_on: string | null;
   url: string;
   summary: string | null;
-  status: ReviewStatus;
-  created_at: Date;
   reviewed_at: Date | null;
-  review_note: string | null;
 }
 
 export interface DisclosureListFilter {
@@ -55,37 +48,28 @@ export class DisclosuresRepository {
    *   ORDER BY d.disclosed_on DESC, d.id DESC LIMIT $n
    */
   list(filter: DisclosureListFilter): Promise<DisclosureRow[]> {
-    const values: unknown[] = [filter.statuses];
-    const param = (value: unknown) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
-    const clauses = ['d.status = ANY($1::text[])'];
-    if (filter.brandId) {
-      const own = `d.brand_id = ${param(filter.brandId)}::uuid`;
-      clauses.push(
-        filter.brandCompanyId ? `(${own} OR d.company_id = ${param(filter.brandCompanyId)}::uuid)` : own,
-      );
-    }
-    if (filter.id) clauses.push(`d.id = ${param(filter.id)}::uuid`);
+    const params = new SqlParams();
+    const clauses = [`d.status = ANY(${params.param(filter.statuses)}::text[])`];
+    if (filter.brandId) clauses.push(brandOrGroupClause('d', params, filter.brandId, filter.brandCompanyId));
+    if (filter.id) clauses.push(`d.id = ${params.param(filter.id)}::uuid`);
     if (filter.before) {
+      const disclosedOn = params.param(filter.before.disclosedOn);
       clauses.push(
-        `(d.disclosed_on, d.id) < (${param(filter.before.disclosedOn)}::date, ${param(filter.before.id)}::uuid)`,
+        `(d.disclosed_on, d.id) < (${disclosedOn}::date, ${params.param(filter.before.id)}::uuid)`,
       );
     }
+    const subject = claimSubjectSql('d');
     return this.dataSource.query<DisclosureRow[]>(
       `
-SELECT d.id, d.brand_id, d.company_id, db.slug AS brand_slug, db.name AS brand_name, db.status AS brand_status,
-       dc.slug AS company_slug, dc.name AS company_name, dc.status AS company_status, d.kind,
+SELECT d.id, d.brand_id, d.company_id, ${subject.columns}, d.kind,
        d.disclosed_on::text AS disclosed_on, d.disclosed_on_precision, d.effective_on::text AS effective_on,
        d.withdrawn_on::text AS withdrawn_on, d.url, d.summary, d.status, d.created_at, d.reviewed_at, d.review_note
 FROM disclosures d
-LEFT JOIN brands db ON db.id = d.brand_id
-LEFT JOIN companies dc ON dc.id = d.company_id
+${subject.joins}
 WHERE ${clauses.join(' AND ')}
 ORDER BY d.disclosed_on DESC, d.id DESC
-LIMIT ${param(filter.limit)}`,
-      values,
+LIMIT ${params.param(filter.limit)}`,
+      params.values,
     );
   }
 }

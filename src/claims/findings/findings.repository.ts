@@ -2,17 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../kernel/dates/known-date';
 import type { ReviewStatus } from '../../kernel/review/review-status';
+import { ClaimRowBase, claimSubjectSql } from '../claim-stack/claim-row';
+import { brandOrGroupClause, SqlParams } from '../claim-stack/sql-params';
 import { ExposureFinding } from './exposure-finding.entity';
 import type { FindingKind, FindingResponse } from './finding-kind';
 
-export interface FindingRow {
-  id: string;
-  brand_slug: string | null;
-  brand_name: string | null;
-  brand_status: ReviewStatus | null;
-  company_slug: string | null;
-  company_name: string | null;
-  company_status: ReviewStatus | null;
+export interface FindingRow extends ClaimRowBase {
   kind: FindingKind;
   report_name: string | null;
   published_on: string;
@@ -21,11 +16,8 @@ export interface FindingRow {
   finding: string;
   response: FindingResponse;
   ended_on: string | null;
-  status: ReviewStatus;
-  created_at: Date;
   /** created_at to the microsecond, for the keyset cursor (a JS Date would drop the microseconds). */
   cursor_at: string;
-  review_note: string | null;
 }
 
 export interface FindingListFilter {
@@ -60,42 +52,31 @@ export class FindingsRepository {
    *   ORDER BY f.created_at DESC, f.id DESC LIMIT $n
    */
   list(filter: FindingListFilter): Promise<FindingRow[]> {
-    const values: unknown[] = [filter.statuses];
-    const param = (value: unknown) => {
-      values.push(value);
-      return `$${values.length}`;
-    };
-    const clauses = ['f.status = ANY($1::text[])'];
-    if (filter.brandId) {
-      const own = `f.brand_id = ${param(filter.brandId)}::uuid`;
-      clauses.push(
-        filter.brandCompanyId ? `(${own} OR f.company_id = ${param(filter.brandCompanyId)}::uuid)` : own,
-      );
-    }
-    if (filter.companyId) clauses.push(`f.company_id = ${param(filter.companyId)}::uuid`);
-    if (filter.kind) clauses.push(`f.kind = ${param(filter.kind)}`);
-    if (filter.id) clauses.push(`f.id = ${param(filter.id)}::uuid`);
-    if (filter.knownOn) clauses.push(`f.effective_on <= ${param(filter.knownOn)}::date`);
+    const params = new SqlParams();
+    const clauses = [`f.status = ANY(${params.param(filter.statuses)}::text[])`];
+    if (filter.brandId) clauses.push(brandOrGroupClause('f', params, filter.brandId, filter.brandCompanyId));
+    if (filter.companyId) clauses.push(`f.company_id = ${params.param(filter.companyId)}::uuid`);
+    if (filter.kind) clauses.push(`f.kind = ${params.param(filter.kind)}`);
+    if (filter.id) clauses.push(`f.id = ${params.param(filter.id)}::uuid`);
+    if (filter.knownOn) clauses.push(`f.effective_on <= ${params.param(filter.knownOn)}::date`);
     if (filter.before) {
-      clauses.push(
-        `(f.created_at, f.id) < (${param(filter.before.at)}::timestamptz, ${param(filter.before.id)}::uuid)`,
-      );
+      const at = params.param(filter.before.at);
+      clauses.push(`(f.created_at, f.id) < (${at}::timestamptz, ${params.param(filter.before.id)}::uuid)`);
     }
+    const subject = claimSubjectSql('f');
     return this.dataSource.query<FindingRow[]>(
       `
-SELECT f.id, fb.slug AS brand_slug, fb.name AS brand_name, fb.status AS brand_status,
-       fc.slug AS company_slug, fc.name AS company_name, fc.status AS company_status,
+SELECT f.id, ${subject.columns},
        f.kind, f.report_name, f.published_on::text AS published_on, f.published_on_precision,
        f.effective_on::text AS effective_on, f.finding, f.response, f.ended_on::text AS ended_on, f.status,
        f.created_at, f.review_note,
        to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
 FROM exposure_findings f
-LEFT JOIN brands fb ON fb.id = f.brand_id
-LEFT JOIN companies fc ON fc.id = f.company_id
+${subject.joins}
 WHERE ${clauses.join(' AND ')}
 ORDER BY f.created_at DESC, f.id DESC
-LIMIT ${param(filter.limit)}`,
-      values,
+LIMIT ${params.param(filter.limit)}`,
+      params.values,
     );
   }
 }

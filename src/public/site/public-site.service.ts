@@ -1,3 +1,4 @@
+import { knownBy } from '../../kernel/as-of/as-of-rule';
 import { Injectable } from '@nestjs/common';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import { today } from '../../kernel/dates/today';
@@ -62,9 +63,9 @@ export class PublicSiteService {
   async brandPage(slug: string, asOf: string, viewer: Viewer, pageUrl: string): Promise<BrandPageData> {
     const record = await this.scorecards.load(slug, viewer, asOf);
     const card = toScorecardView(record, this.scorecards.score(record, asOf));
-    const timeline = [...recordsById(record).values()]
-      .filter((item) => item.effectiveOn <= asOf)
-      .sort((a, b) => b.effectiveOn.localeCompare(a.effectiveOn));
+    const timeline = knownBy([...recordsById(record).values()], (item) => item.effectiveOn, asOf).sort(
+      (a, b) => b.effectiveOn.localeCompare(a.effectiveOn),
+    );
     return {
       card,
       aliases: record.brand.aliases,

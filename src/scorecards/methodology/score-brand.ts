@@ -1,5 +1,5 @@
 import { monthsBefore } from './dates';
-import { commitmentsInForce, verifiedBy } from './in-force';
+import { commitmentsInForce, verifiedBy } from '../../kernel/as-of/as-of-rule';
 import { COMMITMENT_TYPE_LABELS, DISCLOSURE_KIND_LABELS } from './labels';
 import type {
   BrandScore,

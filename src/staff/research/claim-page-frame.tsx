@@ -1,4 +1,4 @@
-import type { SubjectRef } from '../../claims/commitments/dto/commitment.view';
+import type { SubjectRef } from '../../claims/claim-stack/subject-ref.view';
 import { Page, type WebContext } from '../common/page';
 import { StatusBadge } from '../common/status-badge';
 import type { ComponentChildren } from 'preact';

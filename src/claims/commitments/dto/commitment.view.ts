@@ -3,12 +3,8 @@ import { EvidenceView } from '../../../evidence/sources/dto/evidence.view';
 import { ReviewStatus } from '../../../kernel/review/review-status';
 import { CommitmentType } from '../../../kernel/as-of/commitment-type';
 import { DatePrecision } from '../../../kernel/dates/known-date';
+import { SubjectRef } from '../../claim-stack/subject-ref.view';
 import { CommitmentScopeDto } from './commitment-scope.dto';
-
-export class SubjectRef {
-  @ApiProperty() slug!: string;
-  @ApiProperty() name!: string;
-}
 
 export class CommitmentView {
   @ApiProperty() id!: string;

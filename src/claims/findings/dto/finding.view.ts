@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SubjectRef } from '../../commitments/dto/commitment.view';
+import { SubjectRef } from '../../claim-stack/subject-ref.view';
 import { DatePrecision } from '../../../kernel/dates/known-date';
 import { EvidenceView } from '../../../evidence/sources/dto/evidence.view';
 import { ReviewStatus } from '../../../kernel/review/review-status';
