@@ -153,3 +153,33 @@ SELECT
     values,
   };
 }
+
+/** A row of the campaigner list (brandPageSql). */
+export interface BrandSearchRow {
+  id: string;
+  slug: string;
+  name: string;
+  aliases: string[];
+  sectors: string[];
+  hq_country: string | null;
+  website: string | null;
+  wikidata_id: string | null;
+  lei: string | null;
+  open_supply_hub_id: string | null;
+  status: ReviewStatus;
+  company_id: string | null;
+  company_slug: string | null;
+  company_name: string | null;
+  company_status: ReviewStatus | null;
+  commitment_types: string[];
+  exposed: boolean;
+}
+
+/** The one row of brandFacetsSql. */
+export interface BrandFacetRow {
+  total: number;
+  sectors: Array<{ value: string; count: number }>;
+  countries: Array<{ value: string; count: number }>;
+  committed: number;
+  types: Array<{ value: string; count: number }>;
+}

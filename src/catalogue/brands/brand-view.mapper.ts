@@ -1,6 +1,6 @@
 import { canSee, Viewer } from '../../kernel/review/visibility';
 import type { Brand } from './brand.entity';
-import type { BrandSearchRow } from './brand-search.repository';
+import type { BrandSearchRow } from './brand-search.sql';
 import type { BrandListItem, BrandView } from './dto/brand.view';
 
 /** A brand for the API; its company is shown only when the reader may see the company itself. */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { ReviewModule } from '../../kernel/review/review.module';
-import { BrandSearchRepository } from './brand-search.repository';
 import { BrandsController } from './brands.controller';
 import { BrandsRepository } from './brands.repository';
 import { BrandsService } from './brands.service';
@@ -9,7 +8,7 @@ import { BrandsService } from './brands.service';
 @Module({
   imports: [CompaniesModule, ReviewModule],
   controllers: [BrandsController],
-  providers: [BrandsRepository, BrandSearchRepository, BrandsService],
+  providers: [BrandsRepository, BrandsService],
   exports: [BrandsService],
 })
 export class BrandsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../identity/audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
@@ -14,8 +14,8 @@ import { ReviewStatus } from '../../kernel/review/review-status';
 import { afterEdit, pickReviewState, ReviewDecision } from '../../kernel/review/review-workflow';
 import { canSee, SYSTEM_READER, Viewer, visibleStatuses } from '../../kernel/review/visibility';
 import { Brand } from './brand.entity';
+import type { BrandExportRow } from './brand-export.sql';
 import type { BrandSearchFilter } from './brand-search.sql';
-import { BrandSearchRepository } from './brand-search.repository';
 import { toBrandListItem, toBrandView } from './brand-view.mapper';
 import { BrandsRepository } from './brands.repository';
 import type { BrandFacets, BrandListItem } from './dto/brand.view';
@@ -31,7 +31,6 @@ export class BrandsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly brands: BrandsRepository,
-    private readonly search: BrandSearchRepository,
     private readonly companies: CompaniesService,
     private readonly audit: AuditService,
     private readonly reviews: ReviewRunner,
@@ -42,23 +41,20 @@ export class BrandsService {
     return this.dataSource.transaction(async (manager) => {
       const companyId = input.company ? await this.companyIdOf(input.company, manager) : null;
       const slug = await allocateSlug(manager, 'brands', input.name, input.slug, 'brand');
-      const repository = manager.getRepository(Brand);
-      const saved = await repository.save(
-        repository.create({
-          slug,
-          name: input.name.trim(),
-          aliases: input.aliases ?? [],
-          companyId,
-          sectors: input.sectors ?? [],
-          hqCountry: input.hqCountry ?? null,
-          website: input.website ?? null,
-          wikidataId: input.wikidataId ?? null,
-          lei: input.lei ?? null,
-          openSupplyHubId: input.openSupplyHubId ?? null,
-          status: ReviewStatus.Draft,
-          createdById: actor?.id ?? null,
-        }),
-      );
+      const saved = await this.brands.insert(manager, {
+        slug,
+        name: input.name.trim(),
+        aliases: input.aliases ?? [],
+        companyId,
+        sectors: input.sectors ?? [],
+        hqCountry: input.hqCountry ?? null,
+        website: input.website ?? null,
+        wikidataId: input.wikidataId ?? null,
+        lei: input.lei ?? null,
+        openSupplyHubId: input.openSupplyHubId ?? null,
+        status: ReviewStatus.Draft,
+        createdById: actor?.id ?? null,
+      });
       const created = (await this.brands.findByRef(saved.id, manager)) ?? saved;
       await this.audit.record(manager, {
         actorId: actor?.id ?? null,
@@ -86,7 +82,7 @@ export class BrandsService {
       if (company !== undefined)
         brand.companyId = company === null ? null : await this.companyIdOf(company, manager);
       Object.assign(brand, fields, afterEdit(pickReviewState(brand)));
-      await manager.getRepository(Brand).save(brand);
+      await this.brands.save(manager, brand);
       const updated = await this.brands.findByRef(brand.id, manager);
       if (!updated) throw notFound(ref);
       await this.audit.record(manager, {
@@ -125,16 +121,12 @@ export class BrandsService {
   /** Brands by id (e.g. the brands of a page of flags); no visibility rule. */
   async findByIds(ids: string[]): Promise<Brand[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(Brand).findBy({ id: In([...new Set(ids)]) });
+    return this.brands.findByIds(ids);
   }
 
   /** Brands waiting for review, oldest submission first (the reviewers' queue). */
   reviewQueue(limit: number): Promise<Brand[]> {
-    return this.dataSource.getRepository(Brand).find({
-      where: { status: ReviewStatus.Submitted },
-      order: { submittedAt: 'ASC', id: 'ASC' },
-      take: limit,
-    });
+    return this.brands.submitted(limit);
   }
 
   /** The campaigner query (DESIGN.md): one keyset page in slug order. */
@@ -143,7 +135,7 @@ export class BrandsService {
     const filter = this.toFilter(query, viewer);
     if (!filter) return { items: [], nextCursor: null };
     const after = query.cursor ? decodeCursor(query.cursor, ['slug'] as const).slug : undefined;
-    const rows = await this.search.page(filter, after, limit);
+    const rows = await this.brands.page(filter, after, limit);
     return toPage(
       rows,
       limit,
@@ -155,13 +147,18 @@ export class BrandsService {
   async facets(query: BrandFiltersDto, viewer: Viewer): Promise<BrandFacets> {
     const filter = this.toFilter(query, viewer);
     if (!filter) return { total: 0, sectors: [], countries: [], commitment: { any: 0, none: 0, types: [] } };
-    const row = await this.search.facets(filter);
+    const row = await this.brands.facets(filter);
     return {
       total: row.total,
       sectors: row.sectors,
       countries: row.countries,
       commitment: { any: row.committed, none: row.total - row.committed, types: row.types },
     };
+  }
+
+  /** Every brand matching the campaigner filters (from toFilter), streamed in slug order, for the exports. */
+  exportRows(filter: BrandSearchFilter): AsyncGenerator<BrandExportRow> {
+    return this.brands.exportRows(filter);
   }
 
   async submit(ref: string, actor: AuthenticatedUser): Promise<Brand> {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { BrandsModule } from '../../catalogue/brands/brands.module';
-import { BrandExportRepository } from './brand-export.repository';
 import { ExportRateLimiter } from './export-rate-limiter';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -8,6 +7,6 @@ import { ExportsService } from './exports.service';
 @Module({
   imports: [BrandsModule],
   controllers: [ExportsController],
-  providers: [ExportsService, BrandExportRepository, ExportRateLimiter],
+  providers: [ExportsService, ExportRateLimiter],
 })
 export class ExportsModule {}

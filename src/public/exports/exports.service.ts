@@ -4,8 +4,7 @@ import type { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-que
 import { today } from '../../kernel/dates/today';
 import { canSee, type Viewer } from '../../kernel/review/visibility';
 import type { ReviewStatus } from '../../kernel/review/review-status';
-import type { BrandExportRow } from './brand-export.sql';
-import { BrandExportRepository } from './brand-export.repository';
+import type { BrandExportRow } from '../../catalogue/brands/brand-export.sql';
 
 /** One exported brand, the same fields in CSV (in this order) and JSON. */
 export interface ExportedBrand {
@@ -57,15 +56,12 @@ const COMMITTING = new Set([
 /** The campaigner list, whole, for the export routes: same filters and visibility as `GET /api/brands`. */
 @Injectable()
 export class ExportsService {
-  constructor(
-    private readonly brands: BrandsService,
-    private readonly exportRows: BrandExportRepository,
-  ) {}
+  constructor(private readonly brands: BrandsService) {}
 
   async *brandsFor(query: BrandFiltersDto, viewer: Viewer): AsyncGenerator<ExportedBrand> {
     const filter = this.brands.toFilter(query, viewer);
     if (!filter) return;
-    for await (const row of this.exportRows.rows(filter)) yield toExported(row, filter.asOf, viewer);
+    for await (const row of this.brands.exportRows(filter)) yield toExported(row, filter.asOf, viewer);
   }
 
   /** e.g. pledgewatch-brands-2026-11-21-apparel-none.csv: only validated values, so safe in a header. */

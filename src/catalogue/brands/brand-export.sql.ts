@@ -1,8 +1,4 @@
-import {
-  brandFilterSql,
-  type BrandSearchFilter,
-  type SqlStatement,
-} from '../../catalogue/brands/brand-search.sql';
+import { brandFilterSql, type BrandSearchFilter, type SqlStatement } from './brand-search.sql';
 import { inForceTypes } from '../../kernel/as-of/in-force.sql';
 import { hasVerifiedFinding } from '../../kernel/as-of/exposure.sql';
 
