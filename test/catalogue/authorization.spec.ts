@@ -12,7 +12,7 @@ import { FindingsService } from '../../src/claims/findings/findings.service';
 import { createUser, TestUser } from '../support/auth';
 import { unique } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { api } from './api';
+import { api } from '../support/catalogue-api';
 
 type Caller = 'anonymous' | 'researcher' | 'reviewer' | 'admin';
 const CALLERS: Caller[] = ['anonymous', 'researcher', 'reviewer', 'admin'];

@@ -2,7 +2,7 @@ import { CommitmentType } from '../../src/kernel/as-of/commitment-type';
 import { DatePrecision } from '../../src/kernel/dates/known-date';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allPages, api } from './api';
+import { allPages, api } from '../support/catalogue-api';
 
 /**
  * The campaigner query (GET /api/brands) and its facets, as of today and as of past days.

@@ -6,7 +6,7 @@ import { FindingKind } from '../../src/claims/findings/finding-kind';
 import { createUser, TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allPages, api } from './api';
+import { allPages, api } from '../support/catalogue-api';
 
 /** Each catalogue endpoint doing its job for a signed-in researcher and for the public. */
 describe('the catalogue endpoints', () => {

@@ -2,7 +2,7 @@ import { COMMITMENT_TYPES, CommitmentType } from '../../src/kernel/as-of/commitm
 import { DatePrecision } from '../../src/kernel/dates/known-date';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allPages, api } from './api';
+import { allPages, api } from '../support/catalogue-api';
 
 /**
  * Facets judge every brand with the set-wise form of the as-of rule (inForceForBrandsSql), the list with

@@ -2,7 +2,7 @@ import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { unique } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { api } from './api';
+import { api } from '../support/catalogue-api';
 
 /** draft -> submitted -> verified | rejected, with four eyes and a reason for every rejection. */
 describe('reviewing catalogue entries', () => {

@@ -2,7 +2,7 @@ import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { CatalogueFactory, unique } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { api } from './api';
+import { api } from '../support/catalogue-api';
 
 /** Bad input is a 400 that names the field, never a 500; taken slugs are a 409. */
 describe('input the catalogue refuses', () => {

@@ -2,7 +2,7 @@ import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { allPages, api } from './api';
+import { allPages, api } from '../support/catalogue-api';
 
 /** Anonymous readers see verified data only: never a draft in a list, by id, or in a count. */
 describe('what anonymous readers see', () => {

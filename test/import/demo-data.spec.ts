@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedDemoDataIfEmpty, SEED_FILES, SEEDS_DIR } from '../../seeds';
 import { openImportContext } from '../../src/import/import-context';
-import { api } from '../catalogue/api';
+import { api } from '../support/catalogue-api';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectedFromSeedFiles } from './seed-facts';
 import path from 'node:path';

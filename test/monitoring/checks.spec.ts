@@ -8,8 +8,8 @@ import {
   startHarness,
   waitForCheck,
   type Harness,
-} from './harness';
-import { notFoundPage, policyPage, REGION_SOURCING_HEDGED, scriptedPage } from './pages';
+} from '../support/monitoring-harness';
+import { notFoundPage, policyPage, REGION_SOURCING_HEDGED, scriptedPage } from '../support/statement-pages';
 
 interface FlagRow {
   kind: string;

@@ -7,8 +7,15 @@ import { html } from '../support/fixture-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 import { CuttableProxy } from './fault-tools';
-import { counts, createWatch, sql, startHarness, waitForCheck, type Harness } from './harness';
-import { policyPage, REGION_SOURCING_HEDGED } from './pages';
+import {
+  counts,
+  createWatch,
+  sql,
+  startHarness,
+  waitForCheck,
+  type Harness,
+} from '../support/monitoring-harness';
+import { policyPage, REGION_SOURCING_HEDGED } from '../support/statement-pages';
 
 /** Fault 3: Postgres is unreachable while a check records; the job retries and nothing is half-written. */
 describe('when Postgres is briefly unreachable', () => {

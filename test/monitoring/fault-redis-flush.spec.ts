@@ -5,8 +5,15 @@ import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';
 import { startPrivateRedis } from './fault-tools';
-import { createWatch, sql, startHarness, waitForCheck, type Harness, type WatchBody } from './harness';
-import { policyPage } from './pages';
+import {
+  createWatch,
+  sql,
+  startHarness,
+  waitForCheck,
+  type Harness,
+  type WatchBody,
+} from '../support/monitoring-harness';
+import { policyPage } from '../support/statement-pages';
 
 /** Fault 1: Redis loses everything while the worker runs; Postgres brings every schedule back. */
 describe('when Redis loses all its data', () => {

@@ -14,8 +14,8 @@ import {
   startHarness,
   waitForCheck,
   type Harness,
-} from './harness';
-import { policyPage, REGION_SOURCING_HEDGED } from './pages';
+} from '../support/monitoring-harness';
+import { policyPage, REGION_SOURCING_HEDGED } from '../support/statement-pages';
 
 /** Fault 2: the worker dies (SIGKILL) in the middle of a check; another worker finishes it, once. */
 describe('when the worker is killed in the middle of a check', () => {

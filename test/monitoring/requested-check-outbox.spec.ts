@@ -5,8 +5,8 @@ import { ScheduleService } from '../../src/monitoring/schedule/schedule.service'
 import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
 import { startPrivateRedis } from './fault-tools';
-import { api, createWatch, sql, startHarness, type Harness } from './harness';
-import { policyPage } from './pages';
+import { api, createWatch, sql, startHarness, type Harness } from '../support/monitoring-harness';
+import { policyPage } from '../support/statement-pages';
 
 /** "Check now" is stored in Postgres with its audit entry, so a Redis that loses its data cannot lose it. */
 describe('a requested check when Redis loses its data', () => {

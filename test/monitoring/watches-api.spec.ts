@@ -4,8 +4,15 @@ import { Role } from '../../src/identity/auth/role.enum';
 import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { createUser } from '../support/auth';
 import { html } from '../support/fixture-server';
-import { api, createWatch, sql, startHarness, type Harness, type WatchBody } from './harness';
-import { policyPage } from './pages';
+import {
+  api,
+  createWatch,
+  sql,
+  startHarness,
+  type Harness,
+  type WatchBody,
+} from '../support/monitoring-harness';
+import { policyPage } from '../support/statement-pages';
 
 describe('the watches API', () => {
   let harness: Harness;

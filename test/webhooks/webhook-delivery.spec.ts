@@ -12,8 +12,8 @@ import {
   startHarness,
   waitForCheck,
   type Harness,
-} from '../monitoring/harness';
-import { policyPage, REGION_SOURCING_HEDGED } from '../monitoring/pages';
+} from '../support/monitoring-harness';
+import { policyPage, REGION_SOURCING_HEDGED } from '../support/statement-pages';
 
 interface Received {
   headers: IncomingMessage['headers'];
