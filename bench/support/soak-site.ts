@@ -6,7 +6,7 @@ import {
   policyPage,
   REGION_SOURCING_HEDGED,
   scriptedPage,
-} from '../../test/monitoring/pages';
+} from '../../test/support/statement-pages';
 
 /** What a brand may say on its page; switching between them is a change worth a flag. */
 const STATEMENTS = [
