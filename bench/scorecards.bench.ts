@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   console.log(`uptime: ${load}`);
   const url = await prepareDatabase(regenerate);
   const slug = await pickBrand(url);
-  const app = start(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const app = start(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts'], {
     DATABASE_URL: url,
     PORT: String(APP_PORT),
     LOG_LEVEL: 'warn',

@@ -12,7 +12,7 @@ const REVIEWED_TABLES = [
 const LINK_TABLES = ['commitment_evidence', 'finding_evidence', 'disclosure_evidence'];
 
 /**
- * The version of the public data, for caches that must never show a stale verified record (src/public-cache).
+ * The version of the public data, for caches that must never show a stale verified record (src/public/cache).
  * One row, bumped at most once per transaction that changes anything public: a verified row inserted, edited or
  * deleted, a row becoming or ceasing to be verified, an evidence link added or removed, a capture finished.
  * The bump runs in a deferred constraint trigger, so the row lock is held only while the transaction commits,

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { cliCommands } from './commands';
 
-/** `npm run cli -- <command>`: researchers' and operators' tools, each in src/cli/commands/. */
+/** `npm run cli -- <command>`: researchers' and operators' tools, each in src/app/cli/commands/. */
 async function main(): Promise<void> {
   const program = new Command('pledgewatch')
     .description('Pledgewatch command-line tools')

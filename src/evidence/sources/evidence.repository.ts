@@ -11,7 +11,7 @@ export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure';
 const LINK_TABLES: { [Owner in EvidenceOwner]: { table: string; column: string } } = {
   commitment: { table: 'commitment_evidence', column: 'commitment_id' },
   finding: { table: 'finding_evidence', column: 'finding_id' },
-  // Owned by src/disclosures (its migration); linked through here like the others.
+  // Owned by src/claims/disclosures (its migration); linked through here like the others.
   disclosure: { table: 'disclosure_evidence', column: 'disclosure_id' },
 };
 

@@ -16,7 +16,7 @@ const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/;
 
 /**
  * Every environment variable the app reads, with its default. Documented in README.md and .env.example;
- * nothing outside src/config reads process.env.
+ * nothing outside src/platform/config reads process.env.
  */
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])

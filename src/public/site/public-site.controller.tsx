@@ -17,7 +17,7 @@ import { PublicSiteService } from './public-site.service';
 
 const HTML = 'text/html; charset=utf-8';
 
-/** The public pages: server-rendered, no script needed, cached per data version (src/public-cache). */
+/** The public pages: server-rendered, no script needed, cached per data version (src/public/cache). */
 @ApiExcludeController()
 @Public()
 @Controller()

@@ -18,7 +18,7 @@ export type DisclosureKind = 'tier1_supplier_list' | 'processing_tiers' | 'raw_m
 
 /**
  * Dates are calendar days, `YYYY-MM-DD`, compared as strings. `effectiveOn` is the day a dated statement counts
- * from (src/commitments/known-date.ts: the last day it could have been made).
+ * from (src/kernel/dates/known-date.ts: the last day it could have been made).
  */
 export type IsoDate = string;
 
