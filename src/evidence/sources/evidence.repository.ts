@@ -113,14 +113,22 @@ export class EvidenceRepository {
     );
   }
 
-  /** How many pieces of evidence support a commitment or finding (any status). */
-  async countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
+  /**
+   * Every piece of evidence a claim cites, whatever its status, oldest first, locked against a concurrent
+   * review while the caller's transaction decides on the claim:
+   *   SELECT evidence.* FROM evidence JOIN <link table> link ON ... WHERE link.<owner>_id = $1 FOR SHARE
+   */
+  citedBy(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<Evidence[]> {
     const { table, column } = LINK_TABLES[owner];
-    const [row] = await manager.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
-      [ownerId],
-    );
-    return row.n;
+    return manager
+      .getRepository(Evidence)
+      .createQueryBuilder('evidence')
+      .innerJoin(table, 'link', 'link.evidence_id = evidence.id')
+      .where(`link.${column} = :ownerId`, { ownerId })
+      .orderBy('evidence.created_at', 'ASC')
+      .addOrderBy('evidence.id', 'ASC')
+      .setLock('pessimistic_read')
+      .getMany();
   }
 
   /**

@@ -141,9 +141,9 @@ export class EvidenceService {
     }
   }
 
-  /** For the review rule "no verified claim without evidence". */
-  countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
-    return this.evidence.countLinks(manager, owner, ownerId);
+  /** What a claim cites, any status, for the publication rule (docs/data-model.md) in `manager`'s transaction. */
+  citedBy(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<Evidence[]> {
+    return this.evidence.citedBy(manager, owner, ownerId);
   }
 
   /** Evidence waiting for review, oldest submission first (the reviewers' queue). */
@@ -155,12 +155,20 @@ export class EvidenceService {
     });
   }
 
-  submit(id: string, actor: AuthenticatedUser): Promise<Evidence> {
-    return this.reviews.submit(REVIEW_TARGET, id, actor);
+  /** Submits for review; inside `manager`'s transaction when given (sources submitted with their claim). */
+  submit(id: string, actor: AuthenticatedUser, manager?: EntityManager): Promise<Evidence> {
+    return this.reviews.submit(REVIEW_TARGET, id, actor, manager);
   }
 
-  review(id: string, decision: ReviewDecision, note: string | undefined, actor: AuthenticatedUser) {
-    return this.reviews.review(REVIEW_TARGET, id, decision, note, actor);
+  /** Reviews; inside `manager`'s transaction when given (sources verified in one act with their claim). */
+  review(
+    id: string,
+    decision: ReviewDecision,
+    note: string | undefined,
+    actor: AuthenticatedUser,
+    manager?: EntityManager,
+  ): Promise<Evidence> {
+    return this.reviews.review(REVIEW_TARGET, id, decision, note, actor, manager);
   }
 
   verifyAsSystem(id: string, note: string): Promise<Evidence> {
