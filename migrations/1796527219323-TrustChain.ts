@@ -112,9 +112,30 @@ export class TrustChain1796527219323 implements MigrationInterface {
             ALTER TABLE "finding_closure_evidence"
             ADD CONSTRAINT "fk_finding_closure_evidence_evidence" FOREIGN KEY ("evidence_id") REFERENCES "evidence"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+    // A closure changes what the public sees once verified, like every reviewed row (PublicDataVersion).
+    for (const event of ['insert', 'update', 'delete'] as const) {
+      const when = {
+        insert: `NEW.status = 'verified'`,
+        update: `OLD.status = 'verified' OR NEW.status = 'verified'`,
+        delete: `OLD.status = 'verified'`,
+      }[event];
+      await queryRunner.query(`
+        CREATE CONSTRAINT TRIGGER "trg_finding_closures_public_${event}" AFTER ${event.toUpperCase()} ON "finding_closures"
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (${when}) EXECUTE FUNCTION bump_public_data_version()`);
+    }
+    await queryRunner.query(`
+      CREATE CONSTRAINT TRIGGER "trg_finding_closure_evidence_public_change" AFTER INSERT OR DELETE
+        ON "finding_closure_evidence" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+        EXECUTE FUNCTION bump_public_data_version()`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `DROP TRIGGER "trg_finding_closure_evidence_public_change" ON "finding_closure_evidence"`,
+    );
+    for (const event of ['insert', 'update', 'delete']) {
+      await queryRunner.query(`DROP TRIGGER "trg_finding_closures_public_${event}" ON "finding_closures"`);
+    }
     await queryRunner.query(`
             ALTER TABLE "finding_closure_evidence" DROP CONSTRAINT "fk_finding_closure_evidence_evidence"
         `);

@@ -81,14 +81,14 @@ export abstract class ClaimService<
   async createForBrand(brandRef: string, input: Input, actor: AuthenticatedUser | null): Promise<View> {
     const brand = await this.support.brands.findByRef(brandRef);
     if (!brand) throw new DomainError(DomainErrorCode.NotFound, `No brand "${brandRef}"`);
-    return this.insert({ brandId: brand.id }, input, actor);
+    return this.createFor({ brandId: brand.id }, input, actor);
   }
 
   /** A draft group-level claim, which applies to every brand of the group. */
   async createForCompany(companyRef: string, input: Input, actor: AuthenticatedUser | null): Promise<View> {
     const company = await this.support.companies.findByRef(companyRef);
     if (!company) throw new DomainError(DomainErrorCode.NotFound, `No company "${companyRef}"`);
-    return this.insert({ companyId: company.id }, input, actor);
+    return this.createFor({ companyId: company.id }, input, actor);
   }
 
   /** Claims (with their brand or group) waiting for review, oldest submission first (the reviewers' queue). */
@@ -179,7 +179,12 @@ export abstract class ClaimService<
     return { items: await this.withEvidence(page.items, viewer), nextCursor: page.nextCursor };
   }
 
-  private async insert(subject: ClaimSubject, input: Input, actor: AuthenticatedUser | null): Promise<View> {
+  /** A draft claim about the subject, with the evidence it cites, audited; then read back as its view. */
+  protected async createFor(
+    subject: ClaimSubject,
+    input: Input,
+    actor: AuthenticatedUser | null,
+  ): Promise<View> {
     const id = await this.support.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(this.kind.entity);
       const saved = await repository.save(

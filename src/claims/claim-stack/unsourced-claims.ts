@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 export interface UnsourcedClaim {
-  kind: 'commitment' | 'finding' | 'disclosure';
+  kind: 'commitment' | 'finding' | 'disclosure' | 'closure';
   id: string;
   subject: string;
   reviewedAt: string | null;
@@ -12,6 +12,7 @@ const CLAIM_TABLES = [
   { kind: 'commitment', table: 'commitments', links: 'commitment_evidence', column: 'commitment_id' },
   { kind: 'finding', table: 'exposure_findings', links: 'finding_evidence', column: 'finding_id' },
   { kind: 'disclosure', table: 'disclosures', links: 'disclosure_evidence', column: 'disclosure_id' },
+  { kind: 'closure', table: 'finding_closures', links: 'finding_closure_evidence', column: 'closure_id' },
 ] as const;
 
 /**

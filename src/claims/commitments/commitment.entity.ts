@@ -31,7 +31,10 @@ import { DatePrecision, effectiveDateCheck, precisionCheck } from '../../kernel/
 @Check('chk_commitments_effective_on', effectiveDateCheck('stated_on', 'stated_on_precision'))
 @Check('chk_commitments_scope_object', `jsonb_typeof(scope) = 'object'`)
 @Check('chk_commitments_not_self_superseding', `supersedes_id <> id`)
-@Check('chk_commitments_retracts_by_retraction', `retracts_id IS NULL OR (type = 'retraction' AND retracts_id <> id)`)
+@Check(
+  'chk_commitments_retracts_by_retraction',
+  `retracts_id IS NULL OR (type = 'retraction' AND retracts_id <> id)`,
+)
 @Index('idx_commitments_brand_in_force', { synchronize: false })
 @Index('idx_commitments_company_in_force', { synchronize: false })
 @Index('idx_commitments_brand_retractions', { synchronize: false })

@@ -6,13 +6,15 @@ import { Evidence } from './evidence.entity';
 import type { EvidenceKind } from './evidence-kind';
 
 /** What evidence can support, and the link table holding each kind of link. */
-export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure';
+export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure' | 'closure';
 
 const LINK_TABLES: { [Owner in EvidenceOwner]: { table: string; column: string } } = {
   commitment: { table: 'commitment_evidence', column: 'commitment_id' },
   finding: { table: 'finding_evidence', column: 'finding_id' },
   // Owned by src/claims/disclosures (its migration); linked through here like the others.
   disclosure: { table: 'disclosure_evidence', column: 'disclosure_id' },
+  // Owned by src/claims/findings/closures (the trust-chain migration): what shows a finding ended.
+  closure: { table: 'finding_closure_evidence', column: 'closure_id' },
 };
 
 export interface EvidenceListFilter {
