@@ -112,17 +112,20 @@ export abstract class ClaimService<
    * the API or the research pages. Other people's evidence is theirs to submit.
    */
   submit(id: string, actor: AuthenticatedUser): Promise<ClaimSubmission<E>> {
-    return this.support.dataSource.transaction(async (manager) => {
-      const claim = await this.support.reviews.submit(this.reviewTarget, id, actor, manager);
-      const sources = await this.support.evidence.citedBy(manager, this.kind.evidenceOwner, id);
-      const own = sources.filter(
-        (source) =>
-          (source.status === ReviewStatus.Draft || source.status === ReviewStatus.Rejected) &&
-          (source.createdById === actor.id || actor.role === Role.Admin),
-      );
-      for (const source of own) await this.support.evidence.submit(source.id, actor, manager);
-      return { claim, sourcesSubmitted: own.length };
-    });
+    return this.support.dataSource.transaction((manager) => this.submitIn(manager, id, actor));
+  }
+
+  /** The same inside `manager`'s transaction (drafts a reviewer makes from a flag go up for review at once). */
+  async submitIn(manager: EntityManager, id: string, actor: AuthenticatedUser): Promise<ClaimSubmission<E>> {
+    const claim = await this.support.reviews.submit(this.reviewTarget, id, actor, manager);
+    const sources = await this.support.evidence.citedBy(manager, this.kind.evidenceOwner, id);
+    const own = sources.filter(
+      (source) =>
+        (source.status === ReviewStatus.Draft || source.status === ReviewStatus.Rejected) &&
+        (source.createdById === actor.id || actor.role === Role.Admin),
+    );
+    for (const source of own) await this.support.evidence.submit(source.id, actor, manager);
+    return { claim, sourcesSubmitted: own.length };
   }
 
   /**
@@ -185,28 +188,49 @@ export abstract class ClaimService<
     input: Input,
     actor: AuthenticatedUser | null,
   ): Promise<View> {
-    const id = await this.support.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(this.kind.entity);
-      const saved = await repository.save(
-        repository.create({
-          ...subjectColumns(subject),
-          ...(await this.newRecord(subject, input, manager)),
-          status: ReviewStatus.Draft,
-          createdById: actor?.id ?? null,
-        } as DeepPartial<E>),
-      );
-      const evidenceIds = input.evidenceIds ?? [];
-      await this.support.evidence.attach(manager, this.kind.evidenceOwner, saved.id, evidenceIds);
-      await this.support.audit.record(manager, {
-        actorId: actor?.id ?? null,
-        action: `${this.kind.auditType}.create`,
-        entityType: this.kind.auditType,
-        entityId: saved.id,
-        before: null,
-        after: { ...saved, evidenceIds },
-      });
-      return saved.id;
-    });
+    const id = await this.support.dataSource.transaction((manager) =>
+      this.draftIn(manager, subject, input, actor),
+    );
     return this.get(id, actor ?? SYSTEM_READER);
+  }
+
+  /** A draft claim of a brand inside `manager`'s transaction (drafted with a flag's confirmation); its id. */
+  async draftForBrandIn(
+    manager: EntityManager,
+    brandRef: string,
+    input: Input,
+    actor: AuthenticatedUser,
+  ): Promise<string> {
+    const brand = await this.support.brands.findByRef(brandRef, manager);
+    if (!brand) throw new DomainError(DomainErrorCode.NotFound, `No brand "${brandRef}"`);
+    return this.draftIn(manager, { brandId: brand.id }, input, actor);
+  }
+
+  private async draftIn(
+    manager: EntityManager,
+    subject: ClaimSubject,
+    input: Input,
+    actor: AuthenticatedUser | null,
+  ): Promise<string> {
+    const repository = manager.getRepository(this.kind.entity);
+    const saved = await repository.save(
+      repository.create({
+        ...subjectColumns(subject),
+        ...(await this.newRecord(subject, input, manager)),
+        status: ReviewStatus.Draft,
+        createdById: actor?.id ?? null,
+      } as DeepPartial<E>),
+    );
+    const evidenceIds = input.evidenceIds ?? [];
+    await this.support.evidence.attach(manager, this.kind.evidenceOwner, saved.id, evidenceIds);
+    await this.support.audit.record(manager, {
+      actorId: actor?.id ?? null,
+      action: `${this.kind.auditType}.create`,
+      entityType: this.kind.auditType,
+      entityId: saved.id,
+      before: null,
+      after: { ...saved, evidenceIds },
+    });
+    return saved.id;
   }
 }

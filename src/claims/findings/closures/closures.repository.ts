@@ -21,7 +21,12 @@ export class ClosuresRepository {
    * Closures by id or by finding, oldest first; served by idx_finding_closures_finding:
    *   SELECT fc.*, brand and group names FROM finding_closures fc ... WHERE fc.status = ANY($1) AND ...
    */
-  list(filter: { statuses: ReviewStatus[]; id?: string; findingId?: string; findingIds?: string[] }): Promise<ClosureRow[]> {
+  list(filter: {
+    statuses: ReviewStatus[];
+    id?: string;
+    findingId?: string;
+    findingIds?: string[];
+  }): Promise<ClosureRow[]> {
     const params = new SqlParams();
     const clauses = [`fc.status = ANY(${params.param(filter.statuses)}::text[])`];
     if (filter.id) clauses.push(`fc.id = ${params.param(filter.id)}::uuid`);
