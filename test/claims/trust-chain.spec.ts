@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { BrandsService } from '../../src/catalogue/brands/brands.service';
 import { Role } from '../../src/identity/auth/role.enum';
 import { createUser, type TestUser } from '../support/auth';
+import { api } from '../support/catalogue-api';
 import { CatalogueFactory, unique } from '../support/factories';
 import { runCli } from '../support/run-cli';
 import { html } from '../support/fixture-server';
@@ -17,11 +18,6 @@ import { policyPage, REGION_SOURCING_HEDGED } from '../support/statement-pages';
 
 // Two checks of a watched page by the in-process worker.
 jest.setTimeout(90_000);
-
-interface Reply<T = any> {
-  status: number;
-  body: T;
-}
 
 /**
  * The chain from a brand's page to a public grade, through the REST API alone, as separate people: a
@@ -41,23 +37,8 @@ describe('the trust chain, through the API', () => {
   });
   afterAll(() => harness.close());
 
-  async function call<T = any>(
-    method: string,
-    path: string,
-    as: TestUser | null,
-    body?: unknown,
-  ): Promise<Reply<T>> {
-    const response = await fetch(`${harness.testApp.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(as?.headers ?? {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  }
+  const call = (method: string, path: string, as: TestUser | null, body?: unknown) =>
+    api(harness.testApp, method, path, { body, headers: as?.headers });
 
   /** A brand made by r1 and verified by v1, as a team would. */
   async function verifiedBrand(): Promise<string> {
