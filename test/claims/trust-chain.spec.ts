@@ -42,7 +42,10 @@ describe('the trust chain, through the API', () => {
 
   /** A brand made by r1 and verified by v1, as a team would. */
   async function verifiedBrand(): Promise<string> {
-    const made = await call('POST', '/api/brands', r1, { name: `Brand ${unique()}`, sectors: ['apparel'] });
+    const made = await api<{ slug: string }>(harness.testApp, 'POST', '/api/brands', {
+      body: { name: `Brand ${unique()}`, sectors: ['apparel'] },
+      headers: r1.headers,
+    });
     expect(made.status).toBe(201);
     expect((await call('POST', `/api/brands/${made.body.slug}/submit`, r1)).status).toBe(200);
     expect(
