@@ -3,6 +3,7 @@ import { ClosuresService } from '../../claims/findings/closures/closures.service
 import { CreateClosureDto } from '../../claims/findings/closures/dto/create-closure.dto';
 import { FindingKind } from '../../claims/findings/finding-kind';
 import { DatePrecision, normaliseDate } from '../../kernel/dates/known-date';
+import { ReviewStatus } from '../../kernel/review/review-status';
 import { SYSTEM_READER } from '../../kernel/review/visibility';
 import { CatalogueLookup } from '../catalogue-lookup';
 import { defined, list, text } from '../cells';
@@ -71,7 +72,7 @@ export class ClosureRows implements RowImporter {
     ) {
       return { outcome: 'unchanged' };
     }
-    if (existing.some((closure) => closure.status !== 'rejected')) {
+    if (existing.some((closure) => closure.status !== ReviewStatus.Rejected)) {
       throw new RowError('ended_on: this finding already has a closure with another end day');
     }
     if (checked.value.endedOn < finding.publishedOn) {
