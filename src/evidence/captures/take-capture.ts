@@ -1,5 +1,5 @@
 import { extractFetched, FetchError, type FetchResult } from '../../../scrapers';
-import type { Fetchers } from '../../fetching/fetchers.provider';
+import type { Fetchers } from '../../platform/fetching/fetchers.provider';
 
 /** What a capture keeps of a page, before it is stored. */
 export interface CapturedPage {

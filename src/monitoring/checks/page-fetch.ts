@@ -1,5 +1,5 @@
 import { extractFetched, type ExtractedPage, type FetchResult } from '../../../scrapers';
-import type { Fetchers } from '../../fetching/fetchers.provider';
+import type { Fetchers } from '../../platform/fetching/fetchers.provider';
 import type { Watch } from '../watches/watch.entity';
 
 export interface FetchedPage {

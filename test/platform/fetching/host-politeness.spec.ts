@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { HostPoliteness } from '../../src/fetching/politeness/host-politeness';
-import { loadAppConfig, type AppConfig } from '../../src/platform/config/app-config';
+import { HostPoliteness } from '../../../src/platform/fetching/politeness/host-politeness';
+import { loadAppConfig, type AppConfig } from '../../../src/platform/config/app-config';
 
 describe('per-host politeness across workers', () => {
   const redis = new Redis('redis://127.0.0.1:6379');

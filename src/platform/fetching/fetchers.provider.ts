@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { BrowserFetcher, HttpFetcher } from '../../scrapers';
-import type { AppConfig } from '../platform/config/app-config';
-import { APP_CONFIG } from '../platform/config/config.module';
+import { BrowserFetcher, HttpFetcher } from '../../../scrapers';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 
 /**
  * The process's fetchers: one HTTP connection pool and one Chromium (started lazily on the first browser

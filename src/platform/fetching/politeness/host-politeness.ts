@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { AppConfig } from '../../platform/config/app-config';
-import { APP_CONFIG } from '../../platform/config/config.module';
-import { REDIS_CLIENT } from '../../platform/redis/redis.module';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { REDIS_CLIENT } from '../../redis/redis.module';
 import { ACQUIRE_HOST_SLOT, RELEASE_HOST_SLOT } from './host-slot-scripts';
 
 /** Longer than any fetch (HTTP 60 s, browser 60 s) so a live fetch never loses its slot. */
