@@ -109,7 +109,15 @@ function bestName(
   let best: { name: NameProfile; listedName: NameProfile; relation: NameRelation } | undefined;
   for (const listedName of listedNames) {
     const relation = nameRelation(supplierName, listedName);
-    if (relation && (!best || relation.similarity > best.relation.similarity)) {
+    if (!relation) continue;
+    // On a tie the name in the supplier's own script explains the match best (和田… beside 和田…).
+    const better =
+      !best ||
+      relation.similarity > best.relation.similarity ||
+      (relation.similarity === best.relation.similarity &&
+        listedName.chinese === supplierName.chinese &&
+        best.listedName.chinese !== supplierName.chinese);
+    if (better) {
       best = { name: supplierName, listedName, relation };
     }
   }
