@@ -16,6 +16,11 @@ import { Snapshot } from '../monitoring/checks/snapshot.entity';
 import { WatchCheck } from '../monitoring/checks/watch-check.entity';
 import { Flag } from '../monitoring/flags/flag.entity';
 import { Watch } from '../monitoring/watches/watch.entity';
+import { EntityListEntryName } from '../screening/lists/entity-list-entry-name.entity';
+import { EntityListEntry } from '../screening/lists/entity-list-entry.entity';
+import { EntityList } from '../screening/lists/entity-list.entity';
+import { SupplierFacility } from '../screening/lists/supplier-facility.entity';
+import { SupplierList } from '../screening/lists/supplier-list.entity';
 import { User } from '../users/user.entity';
 import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
 import { Webhook } from '../webhooks/webhook.entity';
@@ -48,4 +53,9 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   WebhookDelivery,
   Disclosure,
   DisclosureEvidence,
+  EntityList,
+  EntityListEntry,
+  EntityListEntryName,
+  SupplierList,
+  SupplierFacility,
 ];
