@@ -9,6 +9,7 @@ import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
 import { ScreeningLists1763900000000 } from './1763900000000-ScreeningLists';
+import { ScreeningCandidates1763900000100 } from './1763900000100-ScreeningCandidates';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -26,4 +27,5 @@ export const allMigrations = [
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
   ScreeningLists1763900000000,
+  ScreeningCandidates1763900000100,
 ];

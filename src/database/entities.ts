@@ -16,6 +16,7 @@ import { Snapshot } from '../monitoring/checks/snapshot.entity';
 import { WatchCheck } from '../monitoring/checks/watch-check.entity';
 import { Flag } from '../monitoring/flags/flag.entity';
 import { Watch } from '../monitoring/watches/watch.entity';
+import { ScreeningCandidate } from '../screening/candidates/screening-candidate.entity';
 import { EntityListEntryName } from '../screening/lists/entity-list-entry-name.entity';
 import { EntityListEntry } from '../screening/lists/entity-list-entry.entity';
 import { EntityList } from '../screening/lists/entity-list.entity';
@@ -58,4 +59,5 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   EntityListEntryName,
   SupplierList,
   SupplierFacility,
+  ScreeningCandidate,
 ];
