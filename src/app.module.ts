@@ -19,6 +19,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FeedModule } from './feed/feed.module';
 import { BadgesModule } from './badges/badges.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
+import { ScreeningModule } from './screening/screening.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ExportsModule,
         FeedModule,
         BadgesModule,
+        ScreeningModule,
       ],
     };
   }

@@ -16,6 +16,7 @@ export const LIST_LIMITS = {
   section: 200,
   url: 2000,
   osId: 50,
+  note: 1000,
 } as const;
 
 export const ENTITY_COLUMNS = {
@@ -30,6 +31,7 @@ export const ENTITY_COLUMNS = {
     'added_on',
     'removed_on',
     'source_url',
+    'uncertain',
   ],
   required: ['entity_id', 'name'],
 } as const;
@@ -64,6 +66,8 @@ export interface EntityRow {
   addedOn?: string;
   removedOn?: string;
   sourceUrl?: string;
+  /** Why a fact of the row could not be confirmed (the demo seed marks such rows); blank when confirmed. */
+  uncertain?: string;
 }
 
 export interface SupplierRow {
@@ -100,6 +104,7 @@ export async function* readEntityRows(
       addedOn,
       removedOn,
       sourceUrl: url(row, 'source_url'),
+      uncertain: optional(row, 'uncertain', LIST_LIMITS.note),
     };
   });
 }
