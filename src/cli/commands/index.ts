@@ -5,6 +5,7 @@ import { registerCreateUserCommand } from './create-user.command';
 import { registerFetchCommand } from './fetch.command';
 import { registerImportCommand } from './import.command';
 import { registerScreenCommand } from './screen.command';
+import { registerScreeningImportCommand } from './screening-import.command';
 
 /** Every CLI command registers itself on the program; add new ones to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -16,4 +17,5 @@ export const cliCommands: RegisterCommand[] = [
   registerAuditVerifyCommand,
   registerImportCommand,
   registerScreenCommand,
+  registerScreeningImportCommand,
 ];
