@@ -4,8 +4,11 @@
  * The threshold is set per transaction (SET LOCAL pg_trgm.similarity_threshold) from CANDIDATE_TRIGRAM_THRESHOLD.
  */
 
-/** Below Postgres's default 0.3 so a typo in a short name ("Huamie") is still compared. */
-export const CANDIDATE_TRIGRAM_THRESHOLD = 0.25;
+/**
+ * Postgres's default: a typo in a six-letter name ("Huamie") keeps 0.4 and a listed name inside a group's
+ * longer one ("Ruyi Huamei") about 0.38, while pinyin names sharing one syllable mostly fall below it.
+ */
+export const CANDIDATE_TRIGRAM_THRESHOLD = 0.3;
 
 /** Entries in force on a date: listed, and not (yet) removed. */
 export const ENTRIES_IN_FORCE_SQL = `

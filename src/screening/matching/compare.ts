@@ -84,6 +84,10 @@ export function compareSupplierWithEntity(
     (place.level === 'county' ||
       place.level === 'prefecture' ||
       (relation.exact && place.level === 'province'));
+  const near = place.kind === 'agree' && (place.level === 'county' || place.level === 'prefecture');
+  // Another name (a pinyin name a syllable apart, words added after the listed name) is a lead only where
+  // the listed entity is: elsewhere it is another firm, and a queue full of such pairs hides the real ones.
+  if (!relation.sameName && !near) return undefined;
   const bothUnnamed = !name.compact && !listedName.compact;
   const decision: Decision =
     conflicts.length === 0 &&
