@@ -35,6 +35,7 @@ export class ScreeningLists1763900000000 implements MigrationInterface {
         "list_section" character varying(200),
         "added_on" date,
         "removed_on" date,
+        "source_url" text,
         "source_evidence_id" uuid,
         "uncertain_reason" text,
         "content_hash" character(64) NOT NULL,

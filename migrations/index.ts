@@ -10,6 +10,7 @@ import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersio
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
 import { ScreeningLists1763900000000 } from './1763900000000-ScreeningLists';
 import { ScreeningCandidates1763900000100 } from './1763900000100-ScreeningCandidates';
+import { ScreeningFlags1763900000200 } from './1763900000200-ScreeningFlags';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -28,4 +29,5 @@ export const allMigrations = [
   WatchCheckRequests1763820000000,
   ScreeningLists1763900000000,
   ScreeningCandidates1763900000100,
+  ScreeningFlags1763900000200,
 ];

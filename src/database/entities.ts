@@ -17,6 +17,7 @@ import { WatchCheck } from '../monitoring/checks/watch-check.entity';
 import { Flag } from '../monitoring/flags/flag.entity';
 import { Watch } from '../monitoring/watches/watch.entity';
 import { ScreeningCandidate } from '../screening/candidates/screening-candidate.entity';
+import { ScreeningFlag } from '../screening/flags/screening-flag.entity';
 import { EntityListEntryName } from '../screening/lists/entity-list-entry-name.entity';
 import { EntityListEntry } from '../screening/lists/entity-list-entry.entity';
 import { EntityList } from '../screening/lists/entity-list.entity';
@@ -60,4 +61,5 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   SupplierList,
   SupplierFacility,
   ScreeningCandidate,
+  ScreeningFlag,
 ];

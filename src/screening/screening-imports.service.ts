@@ -8,7 +8,7 @@ import {
   SupplierListInput,
 } from './lists/list-import.service';
 
-export type ScreenedEntityList = EntityListImportReport & { candidatesAdded: number };
+export type ScreenedEntityList = EntityListImportReport & { candidatesAdded: number; flagsRaised: number };
 export type ScreenedSupplierList = SupplierListImportReport & { candidatesAdded: number };
 
 /** An import, then the screening of what it changed (and nothing else). */
@@ -26,8 +26,11 @@ export class ScreeningImportsService {
     options: ImportOptions,
   ): Promise<ScreenedEntityList> {
     const report = await this.imports.importEntityList(slug, name, file, options);
-    const added = await this.screening.screenEntries(report.changedEntryIds);
-    return { ...report, candidatesAdded: added.length };
+    const { candidates, flags } = await this.screening.screenEntries(
+      report.changedEntryIds,
+      new Set(report.createdEntryIds),
+    );
+    return { ...report, candidatesAdded: candidates.length, flagsRaised: flags.length };
   }
 
   async supplierList(

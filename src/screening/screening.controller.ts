@@ -5,12 +5,15 @@ import { CurrentUser, RequireRoles } from '../auth/decorators';
 import { Role } from '../auth/role.enum';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import type { Page } from '../common/pagination/page';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CandidatesService } from './candidates/candidates.service';
 import { CandidateState } from './candidates/screening-candidate.entity';
 import { ConfirmCandidateDto, DismissCandidateDto } from './dto/candidate-decision.dto';
 import type { CandidateView } from './dto/candidate.view';
 import { ImportEntityListDto, ImportSupplierListDto } from './dto/import-list.dto';
 import { ListCandidatesQueryDto } from './dto/list-candidates-query.dto';
+import type { ScreeningFlagView } from './dto/screening-flag.view';
+import { ScreeningFlags } from './flags/screening-flags';
 import { withCsvText } from './lists/csv-text';
 import {
   ScreenedEntityList,
@@ -29,6 +32,7 @@ export class ScreeningController {
   constructor(
     private readonly imports: ScreeningImportsService,
     private readonly candidates: CandidatesService,
+    private readonly screeningFlags: ScreeningFlags,
   ) {}
 
   @RequireRoles(Role.Researcher)
@@ -87,6 +91,15 @@ export class ScreeningController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<{ findingId: string }> {
     return this.candidates.confirm(id, body.note, actor);
+  }
+
+  @RequireRoles(Role.Researcher, Role.Reviewer)
+  @Get('screening/flags')
+  @ApiOperation({
+    summary: "New listings that look like a brand's supplier, newest first (one per brand and entry)",
+  })
+  flags(@Query() query: PageQueryDto): Promise<Page<ScreeningFlagView>> {
+    return this.screeningFlags.list(query.cursor, query.limit);
   }
 
   @RequireRoles(Role.Researcher)

@@ -5,6 +5,8 @@ import { FindingsModule } from '../findings/findings.module';
 import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
 import { ScreeningService } from './candidates/screening.service';
+import { ScreeningFlags } from './flags/screening-flags';
+import { ScreeningFlagsRepository } from './flags/screening-flags.repository';
 import { ListImportService } from './lists/list-import.service';
 import { ScreeningListsRepository } from './lists/screening-lists.repository';
 import { ScreeningController } from './screening.controller';
@@ -18,6 +20,8 @@ import { ScreeningImportsService } from './screening-imports.service';
     ScreeningListsRepository,
     ListImportService,
     CandidatesRepository,
+    ScreeningFlagsRepository,
+    ScreeningFlags,
     ScreeningService,
     CandidatesService,
     ScreeningImportsService,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/auth/role.enum';
 import type { CandidateView } from '../../src/screening/dto/candidate.view';
+import type { ScreeningFlagView } from '../../src/screening/dto/screening-flag.view';
 import type { ScorecardView } from '../../src/scorecards/dto/scorecard.view';
 import { createUser, type TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
@@ -139,13 +140,49 @@ describe('supplier screening through the API', () => {
     ]);
   });
 
-  it('screens a newly listed entity against the newest supplier lists only', async () => {
-    const added = `${ENTITIES}E27,"Dhaka Denim Ltd.",,,"Gazipur, Dhaka",BD,fixture,2025-02-01,https://example.org/fixture/E27\n`;
+  it('screens a newly listed entity against the newest supplier lists only, with one flag per brand', async () => {
+    // A webhook as an admin registers one (its URL is vetted by DNS there, and tests have no network).
+    await testApp.app
+      .get(DataSource)
+      .query(
+        `INSERT INTO webhooks (name, url, secret) VALUES ('alerts', 'https://hooks.example.org/a', 'whsec_test')`,
+      );
+    const listing = (id: string, name: string, address: string, country: string) =>
+      `${id},"${name}",,,"${address}",${country},fixture,2025-02-01,https://example.org/fixture/${id}\n`;
+    const added =
+      ENTITIES +
+      listing('E27', 'Dhaka Denim Ltd.', 'Gazipur, Dhaka', 'BD') +
+      listing('E28', 'Kashgar Silk Road Garment Co., Ltd.', 'Kashgar City, Xinjiang', 'CN');
     const report = await importEntities(added);
-    expect(report.body).toMatchObject({ created: 1, unchanged: 26, candidatesAdded: 1 });
-    expect(
-      (await openCandidates()).filter((c) => c.entity.externalId === 'E27').map((c) => c.supplier.id),
-    ).toEqual(['S6']);
+    expect(report.body).toMatchObject({ created: 2, unchanged: 26, candidatesAdded: 2, flagsRaised: 2 });
+    const newly = (await openCandidates()).filter((c) => ['E27', 'E28'].includes(c.entity.externalId));
+    expect(newly.map((c) => [c.entity.externalId, c.supplier.id, c.decision]).sort()).toEqual([
+      ['E27', 'S6', 'possible'],
+      ['E28', 'S5', 'match'],
+    ]);
+
+    const flags = (await call(reviewer, 'GET', '/api/screening/flags')).body.items as ScreeningFlagView[];
+    expect(flags.map((flag) => [flag.entity.externalId, flag.brand.slug, flag.significance]).sort()).toEqual([
+      ['E27', brandSlug, 'minor'],
+      ['E28', brandSlug, 'major'],
+    ]);
+    expect(flags.find((flag) => flag.entity.externalId === 'E28')?.suppliers).toEqual([
+      expect.objectContaining({ id: 'S5', name: 'Kashgar Silk Road Garment Co., Ltd.', decision: 'match' }),
+    ]);
+    // Only the major flag is announced, under its own event kind; importing the list again raises nothing.
+    const deliveries = await testApp.app
+      .get(DataSource)
+      .query<Array<{ kind: string; flag_id: string }>>(
+        `SELECT notice->>'kind' AS kind, flag_id FROM webhook_deliveries`,
+      );
+    expect(deliveries).toEqual([
+      { kind: 'listed_supplier', flag_id: flags.find((f) => f.significance === 'major')?.id },
+    ]);
+    expect((await importEntities(added)).body).toMatchObject({
+      created: 0,
+      candidatesAdded: 0,
+      flagsRaised: 0,
+    });
   });
 
   describe('bad input', () => {

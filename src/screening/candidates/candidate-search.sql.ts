@@ -12,7 +12,7 @@ export const CANDIDATE_TRIGRAM_THRESHOLD = 0.3;
 
 /** Entries in force on a date: listed, and not (yet) removed. */
 export const ENTRIES_IN_FORCE_SQL = `
-  SELECT e.id, e.name, e.aliases, e.name_zh, e.address, e.country, e.content_hash
+  SELECT e.id, e.name, e.aliases, e.name_zh, e.address, e.country, e.source_url, e.content_hash
   FROM entity_list_entries e
   WHERE e.removed_on IS NULL OR e.removed_on > $1::date`;
 

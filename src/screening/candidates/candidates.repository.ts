@@ -21,6 +21,7 @@ export interface EntryRow {
   name_zh: string | null;
   address: string | null;
   country: string | null;
+  source_url: string | null;
   content_hash: string;
 }
 

@@ -8,6 +8,8 @@ import {
   type NewCandidate,
   type PairRow,
 } from './candidates.repository';
+import type { ScreeningFlag } from '../flags/screening-flag.entity';
+import { ScreeningFlags, type FlagFacts } from '../flags/screening-flags';
 import type { ScreeningCandidate } from './screening-candidate.entity';
 
 /**
@@ -18,29 +20,45 @@ import type { ScreeningCandidate } from './screening-candidate.entity';
  */
 @Injectable()
 export class ScreeningService {
-  constructor(private readonly candidates: CandidatesRepository) {}
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    private readonly flags: ScreeningFlags,
+  ) {}
 
   /** `supplierIds` null: every facility of the version. Returns the candidates added. */
   screenSupplierList(supplierListId: string, supplierIds: string[] | null): Promise<ScreeningCandidate[]> {
     if (supplierIds && supplierIds.length === 0) return Promise.resolve([]);
-    return this.candidates.transaction(async (manager) =>
-      this.compareAndStore(
+    return this.candidates.transaction(async (manager) => {
+      const pairs = await this.candidates.pairsForSupplierList(manager, supplierListId, supplierIds);
+      return (await this.compareAndStore(manager, pairs)).added;
+    });
+  }
+
+  /**
+   * New or changed entries against every brand's newest supplier list; candidates of the entries in
+   * `newlyListed` also raise a flag per brand and entry, in the same transaction. Returns what was added.
+   */
+  screenEntries(
+    entryIds: string[],
+    newlyListed: ReadonlySet<string> = new Set(),
+  ): Promise<{ candidates: ScreeningCandidate[]; flags: ScreeningFlag[] }> {
+    if (entryIds.length === 0) return Promise.resolve({ candidates: [], flags: [] });
+    return this.candidates.transaction(async (manager) => {
+      const { added, facts } = await this.compareAndStore(
         manager,
-        await this.candidates.pairsForSupplierList(manager, supplierListId, supplierIds),
-      ),
-    );
+        await this.candidates.pairsForEntries(manager, entryIds),
+      );
+      const alerting = added.filter((candidate) => newlyListed.has(candidate.entryId));
+      return { candidates: added, flags: await this.flags.raise(manager, alerting, facts) };
+    });
   }
 
-  /** New or changed entries against every brand's newest supplier list. Returns the candidates added. */
-  screenEntries(entryIds: string[]): Promise<ScreeningCandidate[]> {
-    if (entryIds.length === 0) return Promise.resolve([]);
-    return this.candidates.transaction(async (manager) =>
-      this.compareAndStore(manager, await this.candidates.pairsForEntries(manager, entryIds)),
-    );
-  }
-
-  private async compareAndStore(manager: EntityManager, pairs: PairRow[]): Promise<ScreeningCandidate[]> {
-    if (!pairs.length) return [];
+  private async compareAndStore(
+    manager: EntityManager,
+    pairs: PairRow[],
+  ): Promise<{ added: ScreeningCandidate[]; facts: FlagFacts }> {
+    const facts: FlagFacts = { entries: new Map(), supplierNames: new Map() };
+    if (!pairs.length) return { added: [], facts };
     const entries = new Map<string, { row: EntryRow; profile: ProfiledEntity }>();
     for (const row of await this.candidates.entriesInForce(manager, today())) {
       const profile = profileEntity({
@@ -52,6 +70,7 @@ export class ScreeningService {
         country: row.country ?? undefined,
       });
       entries.set(row.id, { row, profile });
+      facts.entries.set(row.id, { name: row.name, sourceUrl: row.source_url });
     }
     const entriesOf = new Map<string, string[]>();
     for (const pair of pairs)
@@ -59,6 +78,7 @@ export class ScreeningService {
     const facilities = await this.candidates.facilities(manager, [...entriesOf.keys()]);
     const found: NewCandidate[] = [];
     for (const facility of facilities) {
+      facts.supplierNames.set(facility.id, facility.name);
       const supplier = profileSupplier({
         id: facility.id,
         name: facility.name,
@@ -82,6 +102,6 @@ export class ScreeningService {
         });
       }
     }
-    return this.candidates.insertNew(manager, found);
+    return { added: await this.candidates.insertNew(manager, found), facts };
   }
 }

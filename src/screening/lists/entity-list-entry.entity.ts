@@ -57,6 +57,10 @@ export class EntityListEntry {
   @Column({ type: 'date', nullable: true })
   removedOn!: string | null;
 
+  /** The `source_url` column, as given (the evidence below is found and kept by it). */
+  @Column({ type: 'text', nullable: true })
+  sourceUrl!: string | null;
+
   /** The notice that listed it, as evidence (kind government_list). */
   @ManyToOne(() => Evidence, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({

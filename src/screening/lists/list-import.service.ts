@@ -235,12 +235,13 @@ function toEntry(listId: string, row: EntityRow, evidenceByUrl: Map<string, stri
     addedOn: row.addedOn ?? null,
     removedOn: row.removedOn ?? null,
     uncertainReason: row.uncertain ?? null,
+    sourceUrl: row.sourceUrl ?? null,
   };
   return {
     ...fields,
     listId,
     sourceEvidenceId: row.sourceUrl ? (evidenceByUrl.get(row.sourceUrl) ?? null) : null,
-    contentHash: hashOf({ ...fields, sourceUrl: row.sourceUrl ?? null }),
+    contentHash: hashOf(fields),
   };
 }
 
