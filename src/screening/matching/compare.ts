@@ -25,7 +25,14 @@ const MIN_CONTAINED_LENGTH = 4;
  * `sameName`: could be the same name (exact, or one typo away); two valid pinyin names a letter apart
  * (Hongyun 宏运, Hongyuan 宏远) are two names, so not.
  */
-type NameRelation = { similarity: number; exact: boolean; sameName: boolean; reason: string };
+type NameRelation = {
+  similarity: number;
+  exact: boolean;
+  sameName: boolean;
+  /** Only alike letter by letter (no name held whole in the other): a lead only near the listed entity. */
+  fuzzy: boolean;
+  reason: string;
+};
 
 type PlaceRelation =
   | { kind: 'agree'; level: 'county' | 'prefecture' | 'province' | 'country'; place: string }
@@ -85,9 +92,9 @@ export function compareSupplierWithEntity(
       place.level === 'prefecture' ||
       (relation.exact && place.level === 'province'));
   const near = place.kind === 'agree' && (place.level === 'county' || place.level === 'prefecture');
-  // Another name (a pinyin name a syllable apart, words added after the listed name) is a lead only where
-  // the listed entity is: elsewhere it is another firm, and a queue full of such pairs hides the real ones.
-  if (!relation.sameName && !near) return undefined;
+  // Another name a syllable apart is a lead only where the listed entity is: elsewhere it is another firm,
+  // and a queue full of such pairs hides the real ones.
+  if (relation.fuzzy && !relation.sameName && !near) return undefined;
   const bothUnnamed = !name.compact && !listedName.compact;
   const decision: Decision =
     conflicts.length === 0 &&
@@ -136,6 +143,7 @@ function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation 
       similarity: 0.85,
       exact: false,
       sameName: true,
+      fuzzy: false,
       reason: 'generic name (a place and a trade) shared',
     };
   }
@@ -146,23 +154,25 @@ function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation 
       similarity: 1,
       exact: true,
       sameName: true,
+      fuzzy: false,
       reason: written ? 'same name' : `same name after suffix and place removal${script}`,
     };
   }
   const supplierHolds = containedOnBoundary(supplier, listed);
   if (supplierHolds === 'end') {
     const reason = "the supplier's name ends with the listed name (a unit named under its group)";
-    return { similarity: 0.9, exact: true, sameName: true, reason };
+    return { similarity: 0.9, exact: true, sameName: true, fuzzy: false, reason };
   }
   if (supplierHolds === 'within') {
     const reason = "the supplier's name adds words after the listed name (another firm of the group?)";
-    return { similarity: 0.8, exact: false, sameName: false, reason };
+    return { similarity: 0.8, exact: false, sameName: false, fuzzy: false, reason };
   }
   if (containedOnBoundary(listed, supplier)) {
     return {
       similarity: 0.8,
       exact: false,
       sameName: false,
+      fuzzy: false,
       reason: "the listed name contains the supplier's name",
     };
   }
@@ -173,9 +183,21 @@ function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation 
   if (similarity < CANDIDATE_NAME_SIMILARITY) return undefined;
   const alike = `${Math.round(similarity * 100)}% alike: "${supplier.core.join(' ')}" / "${listed.core.join(' ')}"`;
   if (isPinyinWord(supplier.compact) && isPinyinWord(listed.compact)) {
-    return { similarity, exact: false, sameName: false, reason: `another pinyin name, or a typo (${alike})` };
+    return {
+      similarity,
+      exact: false,
+      sameName: false,
+      fuzzy: true,
+      reason: `another pinyin name, or a typo (${alike})`,
+    };
   }
-  return { similarity, exact: false, sameName: true, reason: `similar name, a typo? (${alike})` };
+  return {
+    similarity,
+    exact: false,
+    sameName: true,
+    fuzzy: true,
+    reason: `similar name, a typo? (${alike})`,
+  };
 }
 
 function foldedWords(text: string): string {

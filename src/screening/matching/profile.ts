@@ -30,7 +30,8 @@ export function profileName(text: string): NameProfile {
   for (const piece of pieces) {
     switch (piece.kind) {
       case 'core':
-        core.push(piece.value);
+        // The same name twice ("Hotan Huamei Textile (和田华美纺织)", "Huafu Fashion - Aksu Huafu") is one name.
+        if (core[core.length - 1] !== piece.value) core.push(piece.value);
         break;
       case 'place':
         places.push(piece.value);

@@ -1,5 +1,7 @@
 import { CHINESE_PLACE_NAMES, LATIN_PLACE_NAMES } from './places';
+import { isPinyinWord } from './pinyin-syllables';
 import { foldText, toPinyin } from './romanise';
+import { alignmentDistance } from './similarity';
 import {
   ABBREVIATIONS,
   CHINESE_GENERIC,
@@ -96,6 +98,15 @@ function readLatin(rawWords: string[]): Piece[] {
       pieces.push(found.piece);
       index += found.length;
       continue;
+    }
+    const typo = vocabularyTypo(words[index]);
+    if (typo) {
+      const corrected = latinPhraseAt([...words.slice(0, index), typo, ...words.slice(index + 1)], index);
+      if (corrected) {
+        pieces.push(corrected.piece);
+        index += corrected.length;
+        continue;
+      }
     }
     const word = words[index];
     // 厂 in pinyin closes a name ("Shengli Zhahua Chang"); elsewhere "chang" is a syllable of the name.
@@ -208,4 +219,21 @@ function chineseNumber(text: string): number {
   const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
   const tensValue = text.includes('十') ? (CHINESE_NUMERALS[tens] ?? 1) * 10 : 0;
   return tensValue + (CHINESE_NUMERALS[ones] ?? 0);
+}
+
+/**
+ * English trade and legal words worth recognising through a typo ("Textlie", "Limted"): six letters or more
+ * and not pinyin, so no firm's own name is taken for one.
+ */
+const TYPO_TARGETS: readonly string[] = [
+  ...LATIN_LINES.keys(),
+  ...LATIN_GENERIC_WORDS,
+  ...LATIN_UNIT_NAMES,
+].filter((word) => word.length >= 6 && /^[a-z]+$/.test(word) && !isPinyinWord(word));
+
+function vocabularyTypo(word: string): string | undefined {
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || isPinyinWord(word)) return undefined;
+  return TYPO_TARGETS.find(
+    (target) => Math.abs(target.length - word.length) <= 1 && alignmentDistance(target, word) === 1,
+  );
 }

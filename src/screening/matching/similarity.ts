@@ -30,7 +30,8 @@ export function editSimilarity(a: string, b: string): number {
   return 1 - alignmentDistance(a, b) / Math.max(a.length, b.length);
 }
 
-function alignmentDistance(a: string, b: string): number {
+/** Edits (insert, delete, substitute, swap two neighbours) from one word to the other. */
+export function alignmentDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const distance: number[] = new Array<number>(rows * cols).fill(0);
