@@ -19,7 +19,7 @@ import { ExportsModule } from './exports/exports.module';
 import { FeedModule } from './feed/feed.module';
 import { BadgesModule } from './badges/badges.module';
 import { ScorecardsModule } from './scorecards/scorecards.module';
-import { ScreeningModule } from './screening/screening.module';
+import { ScreeningWebModule } from './screening/web/screening-web.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -53,7 +53,7 @@ export class AppModule {
         ExportsModule,
         FeedModule,
         BadgesModule,
-        ScreeningModule,
+        ScreeningWebModule,
       ],
     };
   }

@@ -26,6 +26,6 @@ import { ScreeningImportsService } from './screening-imports.service';
     CandidatesService,
     ScreeningImportsService,
   ],
-  exports: [ScreeningImportsService],
+  exports: [ScreeningImportsService, CandidatesService],
 })
 export class ScreeningModule {}
