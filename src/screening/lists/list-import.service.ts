@@ -74,9 +74,12 @@ export class ListImportService {
     file: string,
     options: ImportOptions,
   ): Promise<EntityListImportReport> {
-    const rows = await readAll('entity list', readEntityRows(file, options.onProgress));
+    const sourceUrls = new Set<string>();
+    const rows = await checkAll('entity list', readEntityRows(file, options.onProgress), (row) => {
+      if (row.sourceUrl) sourceUrls.add(row.sourceUrl);
+    });
     const evidenceByUrl = await this.sourceEvidence(
-      rows.map((row) => row.sourceUrl),
+      [...sourceUrls],
       EvidenceKind.GovernmentList,
       options.actor,
     );
@@ -85,38 +88,39 @@ export class ListImportService {
       const existing = await this.lists.entryHashes(manager, list.id);
       const report: EntityListImportReport = {
         list: slug,
-        rows: rows.length,
+        rows,
         created: 0,
         updated: 0,
         unchanged: 0,
         changedEntryIds: [],
         createdEntryIds: [],
       };
-      const fresh: NewEntry[] = [];
-      const keysByEntry = new Map<string, string[]>();
-      const freshKeys: string[][] = [];
-      for (const row of rows) {
-        const entry = toEntry(list.id, row, evidenceByUrl);
-        const keys = entryKeys(row);
-        const known = existing.get(row.entityId);
-        if (!known) {
-          fresh.push(entry);
-          freshKeys.push(keys);
-        } else if (known.contentHash === entry.contentHash) {
-          report.unchanged += 1;
-        } else {
-          await this.lists.updateEntry(manager, known.id, entry);
-          keysByEntry.set(known.id, keys);
-          report.updated += 1;
-          report.changedEntryIds.push(known.id);
+      for await (const batch of batches(readEntityRows(file))) {
+        const fresh: NewEntry[] = [];
+        const freshKeys: string[][] = [];
+        const keysByEntry = new Map<string, string[]>();
+        for (const row of batch) {
+          const entry = toEntry(list.id, row, evidenceByUrl);
+          const known = existing.get(row.entityId);
+          if (!known) {
+            fresh.push(entry);
+            freshKeys.push(entryKeys(row));
+          } else if (known.contentHash === entry.contentHash) {
+            report.unchanged += 1;
+          } else {
+            await this.lists.updateEntry(manager, known.id, entry);
+            keysByEntry.set(known.id, entryKeys(row));
+            report.updated += 1;
+            report.changedEntryIds.push(known.id);
+          }
         }
+        const createdIds = await this.lists.insertEntries(manager, fresh);
+        createdIds.forEach((id, index) => keysByEntry.set(id, freshKeys[index]));
+        await this.lists.replaceNames(manager, keysByEntry);
+        report.created += createdIds.length;
+        report.createdEntryIds.push(...createdIds);
+        report.changedEntryIds.push(...createdIds);
       }
-      const createdIds = await this.lists.insertEntries(manager, fresh);
-      createdIds.forEach((id, index) => keysByEntry.set(id, freshKeys[index]));
-      await this.lists.replaceNames(manager, keysByEntry);
-      report.created = createdIds.length;
-      report.createdEntryIds = createdIds;
-      report.changedEntryIds.push(...createdIds);
       return report;
     });
   }
@@ -132,7 +136,7 @@ export class ListImportService {
         { field: 'brand', reasons: ['no such brand'] },
       ]);
     }
-    const rows = await readAll('supplier list', readSupplierRows(file, options.onProgress));
+    const rows = await checkAll('supplier list', readSupplierRows(file, options.onProgress), () => undefined);
     const fileSha256 = await sha256OfFile(file);
     const known = await this.lists.supplierListByFile(brand.id, fileSha256);
     if (known) {
@@ -145,7 +149,7 @@ export class ListImportService {
       };
     }
     const evidenceByUrl = await this.sourceEvidence(
-      [input.sourceUrl],
+      input.sourceUrl ? [input.sourceUrl] : [],
       EvidenceKind.CompanyStatement,
       options.actor,
     );
@@ -155,22 +159,26 @@ export class ListImportService {
         publishedOn: input.publishedOn,
         sourceEvidenceId: input.sourceUrl ? (evidenceByUrl.get(input.sourceUrl) ?? null) : null,
         fileSha256,
-        facilityCount: rows.length,
+        facilityCount: rows,
       });
-      const facilities = rows.map((row) => toFacility(list.id, row));
-      await this.lists.insertFacilities(manager, facilities);
       const previous = await this.lists.previousSupplierList(manager, list);
       const before = previous
         ? await this.lists.facilityHashes(manager, previous.id)
         : new Map<string, string>();
-      const changedSupplierIds = facilities
-        .filter((facility) => before.get(facility.externalId) !== facility.contentHash)
-        .map((facility) => facility.externalId);
+      const changedSupplierIds: string[] = [];
+      for await (const batch of batches(readSupplierRows(file))) {
+        const facilities = batch.map((row) => toFacility(list.id, row));
+        await this.lists.insertFacilities(manager, facilities);
+        for (const facility of facilities) {
+          if (before.get(facility.externalId) !== facility.contentHash)
+            changedSupplierIds.push(facility.externalId);
+        }
+      }
       return {
         brand: brand.slug,
         supplierListId: list.id,
         created: true,
-        facilities: rows.length,
+        facilities: rows,
         changedSupplierIds,
       };
     });
@@ -181,12 +189,12 @@ export class ListImportService {
    * list's: logging a source twice is harmless, and a refused list leaves at most a logged source).
    */
   private async sourceEvidence(
-    urls: Array<string | undefined>,
+    urls: string[],
     kind: EvidenceKind,
     actor: AuthenticatedUser | null,
   ): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    for (const url of new Set(urls.filter((value): value is string => value !== undefined))) {
+    for (const url of new Set(urls)) {
       const page = await this.evidence.list({ url, limit: 1 }, SYSTEM_READER);
       const found = page.items[0];
       if (found) {
@@ -205,14 +213,28 @@ export class ListImportService {
   }
 }
 
-/** Every row, or the file refused with every refused row (and a file-level problem as line 1's or its own). */
-async function readAll<T>(what: string, lines: AsyncGenerator<ListLine<T>>): Promise<T[]> {
-  const rows: T[] = [];
+/** Rows written per batch: a file is read twice (checked, then written), never held whole in memory. */
+const WRITE_BATCH = 1000;
+
+/**
+ * The first read: checks every row, keeping only what `keep` gathers, and refuses the file with every refused
+ * row (a file-level problem as its line's, else line 1's). Returns the number of rows.
+ */
+async function checkAll<T>(
+  what: string,
+  lines: AsyncGenerator<ListLine<T>>,
+  keep: (row: T) => void,
+): Promise<number> {
+  let rows = 0;
   const refused: RefusedRow[] = [];
   try {
     for await (const line of lines) {
-      if ('row' in line) rows.push(line.row);
-      else refused.push({ line: line.line, reason: line.problem });
+      if ('row' in line) {
+        rows += 1;
+        keep(line.row);
+      } else {
+        refused.push({ line: line.line, reason: line.problem });
+      }
     }
   } catch (error: unknown) {
     if (!(error instanceof CsvFileError) && !(error instanceof NotUtf8Error)) throw error;
@@ -221,6 +243,20 @@ async function readAll<T>(what: string, lines: AsyncGenerator<ListLine<T>>): Pro
   }
   if (refused.length) throw listImportRejected(what, refused);
   return rows;
+}
+
+/** The second read, of a file checkAll passed: its rows in batches. */
+async function* batches<T>(lines: AsyncGenerator<ListLine<T>>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const line of lines) {
+    if (!('row' in line)) throw new Error(`line ${line.line} changed since it was checked: ${line.problem}`);
+    batch.push(line.row);
+    if (batch.length === WRITE_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 function toEntry(listId: string, row: EntityRow, evidenceByUrl: Map<string, string>): NewEntry {
