@@ -33,7 +33,16 @@ const ENTRIES: PlaceEntry[] = [
     'xinjiang',
     'Xinjiang',
     'province',
-    ['xinjiang', 'xuar', 'uyghur region', 'uighur region', 'east turkistan', '新疆', '新疆维吾尔自治区'],
+    [
+      'xinjiang',
+      'xuar',
+      'xj',
+      'uyghur region',
+      'uighur region',
+      'east turkistan',
+      '新疆',
+      '新疆维吾尔自治区',
+    ],
     'china',
   ),
   // Prefectures and prefecture-level cities.
@@ -261,7 +270,7 @@ export const PLACES: ReadonlyMap<string, Place> = new Map(
   ENTRIES.map(({ id, label, level, parent }) => [id, { id, label, level, parent }]),
 );
 
-/** Two-letter codes are only read as countries in a country column, never inside a name or address. */
+/** Two-letter country codes are read only in a country column, never inside a name or address (IN, IT, MY). */
 const COUNTRY_CODE = /^[a-z]{2}$/;
 
 /**
@@ -277,7 +286,7 @@ export const LATIN_PLACE_NAMES: ReadonlyMap<string, string> = new Map(
       .filter(
         (name) =>
           !/[\u4e00-\u9fff]/.test(name) &&
-          !COUNTRY_CODE.test(name) &&
+          !(entry.level === 'country' && COUNTRY_CODE.test(name)) &&
           !LATIN_NAMES_SHARED_WITH_FIRMS.has(name),
       )
       .map((name) => [name.replace(/'/g, ''), entry.id] as [string, string]),

@@ -2,6 +2,7 @@ import { CHINESE_PLACE_NAMES, LATIN_PLACE_NAMES } from './places';
 import { isPinyinWord } from './pinyin-syllables';
 import { foldText, toPinyin } from './romanise';
 import { alignmentDistance } from './similarity';
+import { toSimplified } from './traditional';
 import {
   ABBREVIATIONS,
   CHINESE_GENERIC,
@@ -79,7 +80,7 @@ export function readPieces(text: string): Piece[] {
   for (const [run] of foldText(text).matchAll(RUNS)) {
     if (HAN.test(run)) {
       flushLatin();
-      pieces.push(...readChinese(run));
+      pieces.push(...readChinese(toSimplified(run)));
     } else {
       latinRun.push(run);
     }
@@ -222,18 +223,21 @@ function chineseNumber(text: string): number {
 }
 
 /**
- * English trade and legal words worth recognising through a typo ("Textlie", "Limted"): six letters or more
- * and not pinyin, so no firm's own name is taken for one.
+ * English trade and legal words and place names worth recognising through a typo ("Textlie", "Limted",
+ * "Kashger"): five letters or more and not pinyin, so no firm's own pinyin name is taken for one.
  */
 const TYPO_TARGETS: readonly string[] = [
-  ...LATIN_LINES.keys(),
-  ...LATIN_GENERIC_WORDS,
-  ...LATIN_UNIT_NAMES,
-].filter((word) => word.length >= 6 && /^[a-z]+$/.test(word) && !isPinyinWord(word));
+  ...[...LATIN_LINES.keys(), ...LATIN_GENERIC_WORDS, ...LATIN_UNIT_NAMES].filter((word) => word.length >= 6),
+  // Place names too ("Kashger", "Hoten"), from five letters: none of those is pinyin either.
+  ...[...LATIN_PLACE_NAMES.keys()].filter((name) => name.length >= 5),
+].filter((word) => /^[a-z]+$/.test(word) && !isPinyinWord(word));
 
 function vocabularyTypo(word: string): string | undefined {
-  if (word.length < 6 || !/^[a-z]+$/.test(word) || isPinyinWord(word)) return undefined;
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || isPinyinWord(word)) return undefined;
+  // Six letters or more for a trade or legal word; place names from five (Hotan, Korla), exact length.
   return TYPO_TARGETS.find(
-    (target) => Math.abs(target.length - word.length) <= 1 && alignmentDistance(target, word) === 1,
+    (target) =>
+      Math.abs(target.length - word.length) <= (word.length >= 6 ? 1 : 0) &&
+      alignmentDistance(target, word) === 1,
   );
 }
