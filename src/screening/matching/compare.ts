@@ -51,10 +51,41 @@ export function compareSupplierWithEntity(
   supplier: ProfiledSupplier,
   entity: ProfiledEntity,
 ): Candidate | undefined {
-  const best = bestName(supplier.name, entity.names);
   const place = placeRelation(supplier.places, entity.places);
-  if (!best) return undefined;
-  const { name, relation, listedName } = best;
+  let best: { candidate: Candidate; sameScript: boolean } | undefined;
+  // Each listed name (name, aliases, Chinese name) is judged with all the evidence; the best judgement counts.
+  for (const listedName of entity.names) {
+    const relation = nameRelation(supplier.name, listedName);
+    if (!relation) continue;
+    const candidate = judge(supplier, entity, listedName, relation, place);
+    if (!candidate) continue;
+    const sameScript = listedName.chinese === supplier.name.chinese;
+    if (!best || outranks(candidate, sameScript, best.candidate, best.sameScript))
+      best = { candidate, sameScript };
+  }
+  return best?.candidate;
+}
+
+/** A match over a possible, then the higher score; on a tie the name in the supplier's own script explains it best. */
+function outranks(
+  candidate: Candidate,
+  sameScript: boolean,
+  other: Candidate,
+  otherSameScript: boolean,
+): boolean {
+  if (candidate.decision !== other.decision) return candidate.decision === 'match';
+  if (candidate.score !== other.score) return candidate.score > other.score;
+  return sameScript && !otherSameScript;
+}
+
+function judge(
+  supplier: ProfiledSupplier,
+  entity: ProfiledEntity,
+  listedName: NameProfile,
+  relation: NameRelation,
+  place: PlaceRelation,
+): Candidate | undefined {
+  const name = supplier.name;
   const reasons: string[] = [relation.reason];
   if (listedName !== entity.names[0]) reasons.push(`via the listed name "${listedName.text}"`);
   let score = relation.similarity;
@@ -111,28 +142,6 @@ export function compareSupplierWithEntity(
     decision,
     reasons: [...reasons, ...conflicts],
   };
-}
-
-function bestName(
-  supplierName: NameProfile,
-  listedNames: NameProfile[],
-): { name: NameProfile; listedName: NameProfile; relation: NameRelation } | undefined {
-  let best: { name: NameProfile; listedName: NameProfile; relation: NameRelation } | undefined;
-  for (const listedName of listedNames) {
-    const relation = nameRelation(supplierName, listedName);
-    if (!relation) continue;
-    // On a tie the name in the supplier's own script explains the match best (和田… beside 和田…).
-    const better =
-      !best ||
-      relation.similarity > best.relation.similarity ||
-      (relation.similarity === best.relation.similarity &&
-        listedName.chinese === supplierName.chinese &&
-        best.listedName.chinese !== supplierName.chinese);
-    if (better) {
-      best = { name: supplierName, listedName, relation };
-    }
-  }
-  return best;
 }
 
 function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation | undefined {

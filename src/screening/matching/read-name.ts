@@ -94,20 +94,11 @@ function readLatin(rawWords: string[]): Piece[] {
   const pieces: Piece[] = [];
   let index = 0;
   while (index < words.length) {
-    const found = latinPhraseAt(words, index);
+    const found = latinPhraseAt(words, index) ?? knownVariantAt(words, index);
     if (found) {
       pieces.push(found.piece);
       index += found.length;
       continue;
-    }
-    const typo = vocabularyTypo(words[index]);
-    if (typo) {
-      const corrected = latinPhraseAt([...words.slice(0, index), typo, ...words.slice(index + 1)], index);
-      if (corrected) {
-        pieces.push(corrected.piece);
-        index += corrected.length;
-        continue;
-      }
     }
     const word = words[index];
     // 厂 in pinyin closes a name ("Shengli Zhahua Chang"); elsewhere "chang" is a syllable of the name.
@@ -144,6 +135,25 @@ function latinPhraseAt(words: string[], index: number): { piece: Piece; length: 
       return { piece: { kind: 'generic' }, length };
   }
   return undefined;
+}
+
+/** A plural or a one-letter typo of a word we know ("Accessory" beside "Accessories", "Garmnet"). */
+function knownVariantAt(words: string[], index: number): { piece: Piece; length: number } | undefined {
+  for (const variant of [...singulars(words[index]), vocabularyTypo(words[index])]) {
+    if (!variant) continue;
+    const found = latinPhraseAt([...words.slice(0, index), variant, ...words.slice(index + 1)], index);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** English singulars to try: accessories -> accessory, wools -> wool, processes -> process. */
+function singulars(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s')) return [];
+  const forms = [word.slice(0, -1)];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  return forms;
 }
 
 /** How many words after a place make it a street ("West Road"), or 0. */

@@ -199,6 +199,7 @@ const LATIN_GENERIC = [
   'material',
   'materials',
   'accessories',
+  'accessory',
   'supply',
   'chain',
   'processing',
