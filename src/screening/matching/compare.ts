@@ -17,6 +17,8 @@ export interface Candidate {
 const CANDIDATE_NAME_SIMILARITY = 0.6;
 /** At or above it a name differing by a typo still reads as the same name. */
 const MATCH_NAME_SIMILARITY = 0.85;
+/** What a typo of two swapped letters counts as: the same name, one letter off. */
+const TYPO_SIMILARITY = 0.9;
 /** A name contained in another must be this long to mean anything (four letters of pinyin is a syllable). */
 const MIN_CONTAINED_LENGTH = 4;
 
@@ -191,6 +193,18 @@ function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation 
   );
   if (similarity < CANDIDATE_NAME_SIMILARITY) return undefined;
   const alike = `${Math.round(similarity * 100)}% alike: "${supplier.core.join(' ')}" / "${listed.core.join(' ')}"`;
+  // Two neighbouring letters swapped is how hands mistype ("Huamie", "Jaihe"); a different character
+  // changes a syllable's sound instead, so a swap is read as the same name even in a short name.
+  if (swapsTwoNeighbours(supplier.compact, listed.compact)) {
+    const reason = `same name but for two letters swapped, a typo ("${supplier.core.join(' ')}" / "${listed.core.join(' ')}")`;
+    return {
+      similarity: Math.max(similarity, TYPO_SIMILARITY),
+      exact: false,
+      sameName: true,
+      fuzzy: true,
+      reason,
+    };
+  }
   if (isPinyinWord(supplier.compact) && isPinyinWord(listed.compact)) {
     return {
       similarity,
@@ -207,6 +221,14 @@ function nameRelation(supplier: NameProfile, listed: NameProfile): NameRelation 
     fuzzy: true,
     reason: `similar name, a typo? (${alike})`,
   };
+}
+
+function swapsTwoNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const at = [...a].findIndex((letter, index) => letter !== b[index]);
+  return (
+    at < a.length - 1 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2)
+  );
 }
 
 function foldedWords(text: string): string {
