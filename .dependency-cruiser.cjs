@@ -17,6 +17,7 @@ const MAY_IMPORT = {
   monitoring: ['platform', 'identity', 'kernel', 'catalogue', 'evidence', 'claims', 'webhooks'],
   scorecards: ['platform', 'identity', 'kernel', 'catalogue', 'evidence', 'claims'],
   import: ['platform', 'identity', 'kernel', 'catalogue', 'evidence', 'claims'],
+  screening: ['platform', 'identity', 'kernel', 'catalogue', 'evidence', 'claims', 'webhooks', 'import'],
   public: ['platform', 'identity', 'kernel', 'catalogue', 'evidence', 'claims', 'scorecards', 'ui'],
   staff: [
     'platform',
@@ -29,6 +30,7 @@ const MAY_IMPORT = {
     'monitoring',
     'scorecards',
     'import',
+    'screening',
     'ui',
   ],
   app: null, // the entry points wire everything

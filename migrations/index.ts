@@ -8,6 +8,9 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
+import { ScreeningLists1763900000000 } from './1763900000000-ScreeningLists';
+import { ScreeningCandidates1763900000100 } from './1763900000100-ScreeningCandidates';
+import { ScreeningFlags1763900000200 } from './1763900000200-ScreeningFlags';
 import { TrustChain1796527219323 } from './1796527219323-TrustChain';
 
 /**
@@ -25,5 +28,8 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
+  ScreeningLists1763900000000,
+  ScreeningCandidates1763900000100,
+  ScreeningFlags1763900000200,
   TrustChain1796527219323,
 ];

@@ -21,6 +21,7 @@ import { BadgesModule } from '../public/badges/badges.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { UsersModule } from '../identity/users/users.module';
 import { WebAppModule } from '../staff/staff.module';
+import { ScreeningWebModule } from '../staff/screening/screening-web.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /** The API and web server. */
@@ -52,6 +53,7 @@ export class AppModule {
         ExportsModule,
         FeedModule,
         BadgesModule,
+        ScreeningWebModule,
       ],
     };
   }

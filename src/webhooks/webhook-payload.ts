@@ -6,7 +6,7 @@ import type { FlagNotice } from './flag-notice';
  */
 export interface WebhookBody {
   text: string;
-  event: 'flag.raised';
+  event: 'flag.raised' | 'screening.listed_supplier';
   deliveryId: string;
   timestamp: string;
   flagId: string;
@@ -21,8 +21,8 @@ export interface WebhookBody {
 
 export function webhookBody(notice: FlagNotice, deliveryId: string, timestamp: Date): WebhookBody {
   return {
-    text: messageText(notice),
-    event: 'flag.raised',
+    text: notice.kind === 'listed_supplier' ? listedSupplierText(notice) : messageText(notice),
+    event: notice.kind === 'listed_supplier' ? 'screening.listed_supplier' : 'flag.raised',
     deliveryId,
     timestamp: timestamp.toISOString(),
     flagId: notice.flagId,
@@ -40,6 +40,15 @@ function messageText(notice: FlagNotice): string {
   const terms = notice.terms.length ? ` (terms: ${notice.terms.join(', ')})` : '';
   const lines = [
     `:rotating_light: ${capitalise(notice.significance)} change on ${notice.brand.name}'s page ${notice.url}${terms}`,
+  ];
+  if (notice.summary) lines.push(notice.summary);
+  if (notice.reviewUrl) lines.push(`Review it: ${notice.reviewUrl}`);
+  return lines.join('\n');
+}
+
+function listedSupplierText(notice: FlagNotice): string {
+  const lines = [
+    `:rotating_light: A supplier of ${notice.brand.name} is newly on an entity list (source: ${notice.url})`,
   ];
   if (notice.summary) lines.push(notice.summary);
   if (notice.reviewUrl) lines.push(`Review it: ${notice.reviewUrl}`);

@@ -65,15 +65,10 @@ describe('from a flag to a public point, in the browser', () => {
     await v1Page.goto(`${baseUrl}/review/flags/${flag.id}`);
     const card = `#flag-${flag.id}`;
     // Major: the drafting choices are open, the suggestion chosen and the standing statement prefilled.
-    expect(
-      await v1Page.$eval(`${card} .resolve details`, (details) => (details as HTMLDetailsElement).open),
-    ).toBe(true);
-    expect(
-      await v1Page.$eval(
-        `${card} input[name=draft][value=commitment]`,
-        (input) => (input as HTMLInputElement).checked,
-      ),
-    ).toBe(true);
+    expect(await v1Page.$eval(`${card} .resolve details`, (details) => details.open)).toBe(true);
+    expect(await v1Page.$eval(`${card} input[name=draft][value=commitment]`, (input) => input.checked)).toBe(
+      true,
+    );
     expect(
       await v1Page.$eval(`#flag-${flag.id}-supersedes`, (select) => (select as HTMLSelectElement).value),
     ).toBe(standing.id);
@@ -92,9 +87,7 @@ describe('from a flag to a public point, in the browser', () => {
     await signInAs(v2Page, baseUrl, v2);
     await v2Page.goto(`${baseUrl}/review`);
     const entry = `#commitment-${resolved.created_commitment_id}`;
-    expect(
-      await v2Page.$eval(`${entry} input[name=withSources]`, (input) => (input as HTMLInputElement).checked),
-    ).toBe(true);
+    expect(await v2Page.$eval(`${entry} input[name=withSources]`, (input) => input.checked)).toBe(true);
     await clickAndWait(v2Page, `${entry} [data-triage-confirm]`);
     expect(await textOf(v2Page, '.notice.ok')).toContain('The commitment is verified.');
     await v2Page.close();

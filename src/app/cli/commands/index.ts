@@ -5,6 +5,8 @@ import { registerCreateUserCommand } from './create-user.command';
 import { registerFetchCommand } from './fetch.command';
 import { registerImportCommand } from './import.command';
 import { registerPublicationCheckCommand } from './publication-check.command';
+import { registerScreenCommand } from './screen.command';
+import { registerScreeningImportCommand } from './screening-import.command';
 
 /** Every CLI command registers itself on the program; add new ones to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -16,4 +18,6 @@ export const cliCommands: RegisterCommand[] = [
   registerAuditVerifyCommand,
   registerImportCommand,
   registerPublicationCheckCommand,
+  registerScreenCommand,
+  registerScreeningImportCommand,
 ];
