@@ -301,7 +301,7 @@ describe('browser watches and the flags API', () => {
     expect(audit.action).toBe('flag.dismiss');
   });
 
-  it('confirms a flag, creating draft evidence from the new snapshot and a commitment it supports', async () => {
+  it('confirms a flag, drafting evidence from the new snapshot and a commitment it supports, both submitted', async () => {
     const flag = await flaggedChange(
       '/confirm',
       {},
@@ -330,7 +330,8 @@ describe('browser watches and the flags API', () => {
       'SELECT url, status FROM evidence WHERE id = $1',
       [confirmed.body.createdEvidenceId],
     );
-    expect(evidence).toEqual({ url: harness.site.url('/confirm'), status: 'draft' });
+    // Made in the flag's transaction and already up for review as the confirming reviewer's.
+    expect(evidence).toEqual({ url: harness.site.url('/confirm'), status: 'submitted' });
     const links = await sql(harness, 'SELECT * FROM commitment_evidence WHERE commitment_id = $1', [
       confirmed.body.createdCommitmentId,
     ]);
