@@ -1,3 +1,4 @@
+import { detectBotWall, type BotWall } from '../blocked';
 import { extractFromHtml } from '../extract';
 import type { CompareHtmlOptions, CompareResult, ComparablePage } from './compare.types';
 import { judgeStatementEdit } from './edit-rules';
@@ -28,6 +29,12 @@ function round(score: number): number {
  * forced labour or the brand's commitment (or the page disappearing) is major.
  */
 export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage): CompareResult {
+  const wall = botWallOf(newPage);
+  if (wall) return noChange([`the new version is a bot wall (${wall.vendor}): ${wall.reason}`], wall);
+  // A wall is no baseline: what the real page says cannot be told from it.
+  const oldWall = botWallOf(oldPage);
+  if (oldWall)
+    return noChange([`the old version is a bot wall (${oldWall.vendor}): nothing to compare with`]);
   const before = comparableSentences(withoutLabels(oldPage));
   const after = comparableSentences(withoutLabels(newPage));
   const diff = diffSentences(before, after);
@@ -88,6 +95,22 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
   };
 }
 
+function botWallOf(page: ComparablePage): BotWall | undefined {
+  return page.botWall ?? detectBotWall({ status: page.status, title: page.title, text: page.mainText });
+}
+
+function noChange(reasons: string[], blocked?: BotWall): CompareResult {
+  const result = {
+    changed: false,
+    significance: 'none' as const,
+    score: 0,
+    added: [],
+    removed: [],
+    terms: [],
+  };
+  return blocked ? { ...result, reasons, blocked } : { ...result, reasons };
+}
+
 /** Extracts both versions (optionally scoped by a selector) and compares them. */
 export function compareHtml(
   oldHtml: string,
@@ -95,8 +118,10 @@ export function compareHtml(
   options: CompareHtmlOptions = {},
 ): CompareResult {
   const extractOptions = { selector: options.selector };
-  return compareVersions(
-    { ...extractFromHtml(oldHtml, extractOptions), status: options.oldStatus },
-    { ...extractFromHtml(newHtml, extractOptions), status: options.newStatus },
-  );
+  const version = (html: string, status: number | undefined): ComparablePage => {
+    const page = extractFromHtml(html, extractOptions);
+    const botWall = detectBotWall({ status, html, title: page.title, text: page.mainText });
+    return { ...page, status, botWall };
+  };
+  return compareVersions(version(oldHtml, options.oldStatus), version(newHtml, options.newStatus));
 }
