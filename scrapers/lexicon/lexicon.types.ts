@@ -1,6 +1,13 @@
 /** Kinds of lexicon term; `strong` ones make a sentence a statement about the region or forced labour. */
 export type TermCategory =
-  'region' | 'forced_labour' | 'labour_transfer' | 'initiative' | 'material' | 'supply_chain';
+  | 'region'
+  | 'forced_labour'
+  | 'labour_transfer'
+  | 'initiative'
+  | 'traceability'
+  | 'assurance'
+  | 'material'
+  | 'supply_chain';
 
 /** Kinds of cue phrase. Edit cues decide whether an edit changes meaning; the others classify whole pages. */
 export type CueKind =

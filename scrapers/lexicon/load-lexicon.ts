@@ -19,6 +19,8 @@ const TERM_CATEGORIES: readonly TermCategory[] = [
   'forced_labour',
   'labour_transfer',
   'initiative',
+  'traceability',
+  'assurance',
   'material',
   'supply_chain',
 ];
