@@ -5,6 +5,7 @@ import { judgeStatementEdit } from './edit-rules';
 import { isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
 import { diffSentences, pairEdits } from './sentence-diff';
 import { comparableSentences, withoutLabels, type SentenceItem } from './sentence-items';
+import { inStatementContext, makesStatement } from './statement-context';
 
 function uniqueTerms(items: readonly SentenceItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.terms.map((hit) => hit.term)))];
@@ -35,8 +36,11 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
   const oldWall = botWallOf(oldPage);
   if (oldWall)
     return noChange([`the old version is a bot wall (${oldWall.vendor}): nothing to compare with`]);
-  const before = comparableSentences(withoutLabels(oldPage));
-  const after = comparableSentences(withoutLabels(newPage));
+  const oldItems = comparableSentences(withoutLabels(oldPage));
+  const newItems = comparableSentences(withoutLabels(newPage));
+  const statementPage = makesStatement(oldItems, newItems);
+  const before = inStatementContext(oldItems, statementPage);
+  const after = inStatementContext(newItems, statementPage);
   const diff = diffSentences(before, after);
   const { pairs, removed, added } = pairEdits(diff);
   const reasons: string[] = [];
@@ -61,6 +65,15 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
   for (const item of added.filter((entry) => entry.strong)) {
     reasons.push(`a statement was added: "${item.text}"`);
     weight += strongestWeight(item);
+  }
+  for (const [items, verb] of [
+    [removed, 'dropped from'],
+    [added, 'added to'],
+  ] as const) {
+    for (const item of items.filter((entry) => !entry.strong && entry.listedUnder)) {
+      reasons.push(`a name was ${verb} the list under "${item.listedUnder}": "${item.text}"`);
+      weight += 1;
+    }
   }
   const minorReasons: string[] = [];
   for (const pair of pairs) {

@@ -1,4 +1,5 @@
 import { EDIT_CUE_KINDS, findCuesInFolded, type EditCueKind, type TermCategory } from '../lexicon';
+import { changedNames } from './named-entities';
 import type { EditPair } from './sentence-diff';
 import type { SentenceItem } from './sentence-items';
 import { editDistanceWithin } from './similarity';
@@ -94,6 +95,14 @@ export function judgeStatementEdit({ before, after }: EditPair): EditVerdict {
   const domain = domainChange(before, after);
   if (cue)
     return { major: true, reason: `${[cue, domain].filter(Boolean).join('; ')} in a statement: ${quote}` };
+  const names = changedNames(before.text, after.text);
+  if (names.dropped.length > 0 || names.added.length > 0) {
+    const listed = [...names.dropped.map((name) => `-${name}`), ...names.added.map((name) => `+${name}`)];
+    return {
+      major: true,
+      reason: `a name was dropped from or added to a statement [${listed.join(' ')}]: ${quote}`,
+    };
+  }
   if (isSmallCorrection(before, after))
     return { major: false, reason: `small correction in a statement: ${quote}` };
   if (domain) return { major: true, reason: `${domain}: ${quote}` };

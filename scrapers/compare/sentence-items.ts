@@ -12,6 +12,8 @@ export interface SentenceItem {
   terms: TermHit[];
   /** Mentions the region, forced labour, labour transfers or an initiative against them. */
   strong: boolean;
+  /** A name in a list under a statement (see statement-context.ts): the statement introducing it. */
+  listedUnder?: string;
 }
 
 const NOT_KEY_CHAR = new RegExp(`[^\\p{L}\\p{N}${PLACEHOLDER}]+`, 'gu');
@@ -26,8 +28,11 @@ export function toSentenceItem(text: string): SentenceItem {
   return { text, folded, key, terms, strong: terms.some((hit) => makesStatement(hit, claim)) };
 }
 
-/** Traceability and assurance words make a statement in a claim, not in a heading ("Traceability", "Audits"). */
-const CLAIM_ONLY = new Set<TermCategory>(['traceability', 'assurance']);
+/**
+ * Traceability, assurance and ended-relationship words make a statement in a claim, not in a heading
+ * ("Traceability", "Audits").
+ */
+const CLAIM_ONLY = new Set<TermCategory>(['traceability', 'assurance', 'relationship']);
 const CLAIM_MIN_WORDS = 4;
 const CLAIM_MIN_SPACELESS_CHARS = 8;
 const SPACELESS_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;

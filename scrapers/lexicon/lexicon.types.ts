@@ -6,12 +6,13 @@ export type TermCategory =
   | 'initiative'
   | 'traceability'
   | 'assurance'
+  | 'relationship'
   | 'material'
   | 'supply_chain';
 
 /** Kinds of cue phrase. Edit cues decide whether an edit changes meaning; the others classify whole pages. */
 export type CueKind =
-  'negation' | 'prohibition' | 'hedging' | 'exception' | 'euphemism' | 'soft404' | 'boilerplate';
+  'negation' | 'prohibition' | 'hedging' | 'exception' | 'euphemism' | 'soft404' | 'boilerplate' | 'scope';
 
 export const EDIT_CUE_KINDS = ['negation', 'euphemism', 'prohibition', 'hedging', 'exception'] as const;
 export type EditCueKind = (typeof EDIT_CUE_KINDS)[number];

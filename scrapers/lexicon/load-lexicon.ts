@@ -21,6 +21,7 @@ const TERM_CATEGORIES: readonly TermCategory[] = [
   'initiative',
   'traceability',
   'assurance',
+  'relationship',
   'material',
   'supply_chain',
 ];
@@ -32,6 +33,7 @@ const CUE_KINDS: readonly CueKind[] = [
   'euphemism',
   'soft404',
   'boilerplate',
+  'scope',
 ];
 
 type ByLanguage = Record<string, string[]>;
