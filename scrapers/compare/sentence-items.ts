@@ -49,17 +49,21 @@ function makesStatement(hit: TermHit, claim: boolean): boolean {
   return hit.strong && (claim || !CLAIM_ONLY.has(hit.category));
 }
 
+/** Consent prompts, shop buttons, copyright lines, and live widgets (stock, countdowns, viewers, prices). */
+function isFurnitureSentence(folded: string): boolean {
+  return (
+    findCuesInFolded(folded, 'boilerplate').length > 0 || findCuesInFolded(folded, 'ephemeral').length > 0
+  );
+}
+
 /**
- * The sentences worth comparing: consent prompts, shop buttons and copyright lines go unless they mention
- * the region, and so does anything left without a letter once counters are masked.
+ * The sentences worth comparing: furniture sentences go unless they mention the region, and so does anything
+ * left without a letter once counters are masked.
  */
 export function comparableSentences(sentences: readonly string[]): SentenceItem[] {
   return sentences
     .map(toSentenceItem)
-    .filter(
-      (item) =>
-        /\p{L}/u.test(item.key) && (item.strong || findCuesInFolded(item.folded, 'boilerplate').length === 0),
-    );
+    .filter((item) => /\p{L}/u.test(item.key) && (item.strong || !isFurnitureSentence(item.folded)));
 }
 
 /** Interface labels of rendered text are shown but not compared: menus and tiles change without meaning. */

@@ -34,6 +34,9 @@ const DESCRIBING_ATTRIBUTES = [
   'data-component',
   'data-module',
   'data-block',
+  // A/B tests mark the blocks they swap; "hero-copy", "headline-b" then read as furniture.
+  'data-experiment',
+  'data-variant',
 ];
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'menu']);
 const RESCUE_TAGS = new Set(['p', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt']);

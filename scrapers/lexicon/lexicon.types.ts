@@ -12,7 +12,15 @@ export type TermCategory =
 
 /** Kinds of cue phrase. Edit cues decide whether an edit changes meaning; the others classify whole pages. */
 export type CueKind =
-  'negation' | 'prohibition' | 'hedging' | 'exception' | 'euphemism' | 'soft404' | 'boilerplate' | 'scope';
+  | 'negation'
+  | 'prohibition'
+  | 'hedging'
+  | 'exception'
+  | 'euphemism'
+  | 'soft404'
+  | 'boilerplate'
+  | 'ephemeral'
+  | 'scope';
 
 export const EDIT_CUE_KINDS = ['negation', 'euphemism', 'prohibition', 'hedging', 'exception'] as const;
 export type EditCueKind = (typeof EDIT_CUE_KINDS)[number];

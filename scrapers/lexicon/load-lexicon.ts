@@ -33,6 +33,7 @@ const CUE_KINDS: readonly CueKind[] = [
   'euphemism',
   'soft404',
   'boilerplate',
+  'ephemeral',
   'scope',
 ];
 
