@@ -16,7 +16,7 @@ export interface BotWall {
   reason: string;
 }
 
-export type HeaderValues = Readonly<Record<string, string | string[] | undefined>>;
+export type HeaderValues = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** What is known about an answer: the more of it, the surer the verdict (the compare CLI has only HTML). */
 export interface BotWallEvidence {
@@ -36,7 +36,7 @@ const GONE_STATUSES = new Set([404, 410]);
 function headerList(headers: HeaderValues | undefined, name: string): string[] {
   const value = headers?.[name];
   if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
+  return typeof value === 'string' ? [value] : [...value];
 }
 
 function cookieNames(headers: HeaderValues | undefined): string[] {
@@ -92,10 +92,12 @@ export function detectBotWall(evidence: BotWallEvidence): BotWall | undefined {
   const textVendor = firstVendor(seen, 'text');
   const phrases = genericPhrases(seen);
   const titlePhrase = genericPhrases(title) > 0;
-  const sourceVendor =
+  // An empty shell is read in its source: the wall's words may sit in a noscript or a frame's fallback.
+  const source =
     text.length < EMPTY_SHELL_CHARS && evidence.html
-      ? firstVendor(foldForMatch(evidence.html.slice(0, WALL_MAX_SOURCE_CHARS)), 'source')
+      ? foldForMatch(evidence.html.slice(0, WALL_MAX_SOURCE_CHARS))
       : undefined;
+  const sourceVendor = source === undefined ? undefined : firstVendor(source, 'source');
   const refused = status !== undefined && status >= 400;
   const vendor = textVendor ?? headerVendor ?? sourceVendor;
   const label = status === undefined ? 'the page' : `an HTTP ${status} page`;
@@ -105,6 +107,12 @@ export function detectBotWall(evidence: BotWallEvidence): BotWall | undefined {
   }
   if (phrases >= 2 || titlePhrase) {
     return { vendor: vendor ?? 'generic', reason: `${label} reading as a challenge or block page` };
+  }
+  if (!vendor && source !== undefined && genericPhrases(source) > 0) {
+    return {
+      vendor: 'generic',
+      reason: `${label} with no text but challenge or block wording in its source`,
+    };
   }
   if (sourceVendor) {
     return { vendor: sourceVendor, reason: `${label} that is little more than ${sourceVendor}'s script` };

@@ -4,8 +4,9 @@ import type { SentenceItem } from './sentence-items';
 /**
  * What a sentence means depends on the page around it. On a page that makes a statement about the region or
  * forced labour:
- * - a sentence saying what a policy covers ("This commitment covers polysilicon and aluminium frames") is part
- *   of the statement, though it names neither;
+ * - a sentence saying what a policy covers ("This commitment covers polysilicon and aluminium frames") or what
+ *   the brand discloses ("Our full list of cell suppliers is published here") is part of the statement, though
+ *   it names neither;
  * - the names listed under a statement ("We have ended business with the following suppliers:" and a list)
  *   are part of it: a name dropped from or added to such a list is what campaigners look for.
  */
@@ -16,7 +17,7 @@ export function makesStatement(...versions: readonly SentenceItem[][]): boolean 
 
 const SCOPE_CATEGORIES = new Set(['material', 'supply_chain']);
 
-/** Says what a policy covers, in terms of materials or supply-chain tiers. */
+/** Says what a policy covers or what is disclosed, in terms of materials, suppliers or tiers. */
 function isScopeSentence(item: SentenceItem): boolean {
   return (
     item.terms.some((hit) => SCOPE_CATEGORIES.has(hit.category)) &&

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compareHtml } from '../../scrapers';
 import { readLabelledPairs, type LabelledPair } from './compare-labelled-pairs';
@@ -13,6 +14,15 @@ const EARLIER = {
   'hold-out fixtures': path.resolve(__dirname, '../fixtures/compare-holdout'),
 };
 const suite = readLabelledPairs(SUITE);
+/** Pairs whose new version is a bot wall, challenge or rate-limit page: `"blocked": true` in labels.jsonl. */
+const walls = new Set(
+  readFileSync(path.join(SUITE, 'labels.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as { id: string; blocked?: boolean })
+    .filter((line) => line.blocked === true)
+    .map((line) => line.id),
+);
 
 function judge(pairs: readonly LabelledPair[]): Judged[] {
   return pairs.map((pair) => ({
@@ -34,8 +44,18 @@ describe('the issue-16 compare suite', () => {
       const result = compareHtml(pair.oldHtml, pair.newHtml);
       expect(result.significance).toBe(label);
       expect(result.changed).toBe(label !== 'none');
+      expect(result.blocked !== undefined).toBe(walls.has(pair.id));
     },
   );
+
+  it('knows bot walls of every family it was written for', () => {
+    const vendors = suite
+      .filter((pair) => walls.has(pair.id))
+      .map((pair) => compareHtml(pair.oldHtml, pair.newHtml).blocked?.vendor);
+    for (const vendor of ['cloudflare', 'akamai', 'perimeterx', 'datadome', 'imperva'] as const) {
+      expect(vendors).toContain(vendor);
+    }
+  });
 
   it('finds the majors and keeps noise from reviewers, here and in every earlier suite', () => {
     const report = [describeMetrics('issue-16 suite', suiteMetrics(judge(suite)))];
