@@ -117,7 +117,8 @@ export function detectBotWall(evidence: BotWallEvidence): BotWall | undefined {
   if (sourceVendor) {
     return { vendor: sourceVendor, reason: `${label} that is little more than ${sourceVendor}'s script` };
   }
-  if (refused && headerVendor && status !== undefined && [401, 403, 503].includes(status)) {
+  // A 503 from behind a CDN is as often the origin down for maintenance: that needs the vendor's wording.
+  if (headerVendor && (status === 401 || status === 403)) {
     return { vendor: headerVendor, reason: `${label} from ${headerVendor} with almost no text` };
   }
   return undefined;

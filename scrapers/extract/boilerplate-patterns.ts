@@ -44,16 +44,17 @@ export const FURNITURE_ROLES = new Set([
   'tablist',
 ]);
 
-/** Overlays that interrupt the page: removed whatever they say. */
-export const OVERLAY_TOKENS = new Set([
+/**
+ * Consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Quantcast...) by their ids and
+ * classes. Not "cmp" alone: Adobe Experience Manager prefixes every component with it ("cmp-text").
+ */
+export const CONSENT_TOKENS = [
   'cookie',
   'cookies',
   'consent',
   'gdpr',
   'ccpa',
-  'cmp',
   'onetrust',
-  'ot',
   'didomi',
   'cookiebot',
   'usercentrics',
@@ -62,6 +63,11 @@ export const OVERLAY_TOKENS = new Set([
   'quantcast',
   'cmp2',
   'sourcepoint',
+  'osano',
+  'iubenda',
+  'cookielaw',
+  'cookiebar',
+  'cookienotice',
   'klaro',
   'tarteaucitron',
   'cookieyes',
@@ -71,11 +77,12 @@ export const OVERLAY_TOKENS = new Set([
   'borlabs',
   'cookiefirst',
   'axeptio',
-  'osano',
-  'iubenda',
-  'cookielaw',
-  'cookiebar',
-  'cookienotice',
+] as const;
+
+/** Overlays that interrupt the page: removed whatever they say. */
+export const OVERLAY_TOKENS = new Set<string>([
+  ...CONSENT_TOKENS,
+  'ot',
   'modal',
   'popup',
   'popover',
