@@ -3,6 +3,7 @@ import { BrandsModule } from '../brands/brands.module';
 import { WebhookOutboxModule } from '../webhooks/webhook-outbox.module';
 import { CheckRecorder } from './checks/check-recorder';
 import { CheckService } from './checks/check.service';
+import { KeptSnapshotRecorder } from './checks/kept-snapshot-recorder';
 import { FetchersModule } from './fetchers.module';
 import { MonitoringProcessor } from './monitoring.processor';
 import { HostPoliteness } from './politeness/host-politeness';
@@ -19,6 +20,7 @@ import { WatchesRepository } from './watches/watches.repository';
     ReconcileTimer,
     HostPoliteness,
     CheckRecorder,
+    KeptSnapshotRecorder,
     CheckService,
     MonitoringProcessor,
   ],

@@ -18,6 +18,15 @@ export class WatchView {
   @ApiPropertyOptional({ nullable: true, type: String }) lastCheckedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Set while the page is gone' })
   goneSince!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Set while a run of checks met a bot wall, challenge or rate-limit page',
+  })
+  blockedSince!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Vendor of the latest wall met' })
+  blockedBy!: string | null;
+  @ApiProperty({ description: 'Checks in a row that met a bot wall' }) consecutiveBlocks!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) currentSnapshotId!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
@@ -56,6 +65,9 @@ export function toWatchView(watch: Watch): WatchView {
     lastSuccessAt: iso(watch.lastSuccessAt),
     lastCheckedAt: iso(watch.lastCheckedAt),
     goneSince: iso(watch.goneSince),
+    blockedSince: iso(watch.blockedSince),
+    blockedBy: watch.blockedBy,
+    consecutiveBlocks: watch.consecutiveBlocks,
     currentSnapshotId: watch.currentSnapshotId,
     createdBy: watch.createdById,
     createdAt: watch.createdAt.toISOString(),

@@ -103,6 +103,18 @@ export class Watch {
   @Column({ type: 'timestamptz', nullable: true })
   goneSince!: Date | null;
 
+  /** Checks in a row answered by a bot wall, challenge or rate-limit page; a real page resets it. */
+  @Column({ type: 'integer', default: 0 })
+  consecutiveBlocks!: number;
+
+  /** Set once `MONITORING_BLOCKED_AFTER_CHECKS` checks in a row were walled; cleared by the next real page. */
+  @Column({ type: 'timestamptz', nullable: true })
+  blockedSince!: Date | null;
+
+  /** The vendor of the latest wall (cloudflare, akamai, perimeterx, datadome, imperva, rate_limit, generic). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  blockedBy!: string | null;
+
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_watches_created_by' })
   createdBy?: Relation<User>;

@@ -64,6 +64,16 @@ export class WatchesRepository {
     );
   }
 
+  /** Active watches that need an admin: walled for a run of checks, or failing for a run (the health summary). */
+  async attentionCounts(): Promise<{ blocked: number; unhealthy: number }> {
+    const [row] = await this.dataSource.query<Array<{ blocked: number; unhealthy: number }>>(
+      `SELECT count(*) FILTER (WHERE blocked_since IS NOT NULL)::int AS blocked,
+              count(*) FILTER (WHERE health = 'unhealthy')::int AS unhealthy
+       FROM watches WHERE active`,
+    );
+    return row;
+  }
+
   /** Every active watch's schedule (20k rows of three columns: one query, no paging needed). */
   activeSchedules(): Promise<ScheduledWatch[]> {
     return this.dataSource

@@ -67,6 +67,11 @@ export class WatchesService {
     return watch;
   }
 
+  /** How many active watches are blocked by bot walls or unhealthy, for /health. */
+  attentionCounts(): Promise<{ blocked: number; unhealthy: number }> {
+    return this.watches.attentionCounts();
+  }
+
   async get(id: string): Promise<Watch> {
     const watch = await this.watches.findById(id);
     if (!watch) throw notFound(id);
