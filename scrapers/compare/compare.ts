@@ -2,7 +2,7 @@ import { detectBotWall, type BotWall } from '../blocked';
 import { extractFromHtml } from '../extract';
 import type { CompareHtmlOptions, CompareResult, ComparablePage } from './compare.types';
 import { judgeStatementEdit } from './edit-rules';
-import { isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
+import { becameDocumentPointer, isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
 import { diffSentences, pairEdits } from './sentence-diff';
 import { comparableSentences, withoutLabels, type SentenceItem } from './sentence-items';
 import { inStatementContext, makesStatement } from './statement-context';
@@ -52,6 +52,10 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
     weight += 2;
   } else if (looksLikeSoft404(newPage) && !looksLikeSoft404(oldPage)) {
     reasons.push('the page now reads as "not found"');
+    weight += 2;
+  }
+  if (becameDocumentPointer(before, after)) {
+    reasons.push('the statement page is now only a link to a document (a PDF?): follow it');
     weight += 2;
   }
   if (lostMostText(before, after)) {
