@@ -48,7 +48,9 @@ export function becameDocumentPointer(
   before: readonly SentenceItem[],
   after: readonly SentenceItem[],
 ): boolean {
-  if (!before.some((item) => item.strong) || after.some((item) => item.strong)) return false;
+  // The link's own words may name the statement ("Modern Slavery Statement (PDF)"): what counts is that the
+  // statements the page made are gone and a short pointer is what is left.
+  if (!before.some((item) => item.strong) || !lostMostText(before, after)) return false;
   const text = after.map((item) => item.text).join(' ');
   return text.length <= DOCUMENT_POINTER_MAX_CHARS && DOCUMENT_POINTER.test(text);
 }
