@@ -9,6 +9,7 @@ import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
 import { BlockedChecks1763830000000 } from './1763830000000-BlockedChecks';
+import { StatementGroups1763840000000 } from './1763840000000-StatementGroups';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -26,4 +27,5 @@ export const allMigrations = [
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
   BlockedChecks1763830000000,
+  StatementGroups1763840000000,
 ];

@@ -11,6 +11,7 @@ import { FlagWriter } from '../flags/flag-writer';
 import { Watch, type WatchHealth } from '../watches/watch.entity';
 import { WatchesRepository } from '../watches/watches.repository';
 import { contentHash } from './content-hash';
+import { checkLanguageGroup } from './language-group-check';
 import type { FetchedPage } from './page-fetch';
 import { pageGoneVerdict } from './page-verdict';
 import { SnapshotStore } from './snapshot-store';
@@ -123,6 +124,12 @@ export class CheckRecorder {
       );
     }
     watch.currentSnapshotId = snapshot.id;
+    const mismatch = await checkLanguageGroup(manager, this.watches, {
+      watch,
+      snapshotId: snapshot.id,
+      page,
+    });
+    await this.announce(manager, watch, mismatch, raised);
     return { outcome: returned ? 'returned' : 'changed', snapshotId: snapshot.id };
   }
 

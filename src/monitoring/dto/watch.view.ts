@@ -10,6 +10,8 @@ export class WatchView {
   @ApiProperty() intervalMinutes!: number;
   @ApiProperty() needsBrowser!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) language!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'One statement in several languages' })
+  statementGroup!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ enum: WATCH_HEALTH }) health!: WatchHealth;
   @ApiProperty() consecutiveFailures!: number;
@@ -58,6 +60,7 @@ export function toWatchView(watch: Watch): WatchView {
     intervalMinutes: watch.intervalMinutes,
     needsBrowser: watch.needsBrowser,
     language: watch.language,
+    statementGroup: watch.statementGroup,
     active: watch.active,
     health: watch.health,
     consecutiveFailures: watch.consecutiveFailures,

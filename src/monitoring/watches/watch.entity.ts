@@ -32,6 +32,7 @@ export const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
 @Index('idx_watches_brand', ['brandId', 'id'])
 @Index('idx_watches_active', ['active', 'id'])
 @Index('idx_watches_health', ['health', 'id'])
+@Index('idx_watches_statement_group', ['brandId', 'statementGroup'], { where: 'statement_group IS NOT NULL' })
 export class Watch {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -60,6 +61,13 @@ export class Watch {
   /** The page's language as the researcher knows it (BCP 47 primary subtag); null when not given. */
   @Column({ type: 'varchar', length: 10, nullable: true })
   language!: string | null;
+
+  /**
+   * Names one statement published in several languages: the brand's watches sharing a group are compared
+   * with each other, and a version that drops, softens or contradicts the region statement is flagged.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  statementGroup!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

@@ -48,6 +48,7 @@ export class WatchesService {
           intervalMinutes,
           needsBrowser: input.needsBrowser ?? false,
           language: input.language ?? null,
+          statementGroup: input.statementGroup ?? null,
           active: true,
           // A random place in the interval spreads 20k daily checks over the day instead of at midnight.
           scheduleOffsetMs: randomInt(intervalMinutes * 60_000),
