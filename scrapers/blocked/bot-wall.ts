@@ -81,6 +81,8 @@ export function detectBotWall(evidence: BotWallEvidence): BotWall | undefined {
   if (headerList(headers, 'cf-mitigated').some((value) => /challenge|block/i.test(value))) {
     return { vendor: 'cloudflare', reason: 'Cloudflare marked the answer cf-mitigated' };
   }
+  // Folding a long statement only to find it too long for a wall would cost every comparison.
+  if (status !== 429 && evidence.text.length > 2 * WALL_MAX_TEXT_CHARS) return undefined;
   const text = foldForMatch(evidence.text);
   const title = foldForMatch(evidence.title ?? '');
   if (status === 429) {
