@@ -36,6 +36,7 @@ const CUE_REASONS: Record<EditCueKind, { fewer: string; more: string }> = {
   hedging: { fewer: 'hedging was removed', more: 'hedging was added' },
   exception: { fewer: 'an exception or limit was removed', more: 'an exception or limit was added' },
   euphemism: { fewer: 'vague wording was replaced', more: 'a vague phrase now stands in for a named place' },
+  disclosure: { fewer: 'it no longer says this is published', more: 'it now says this is published' },
 };
 
 function cueChange(before: SentenceItem, after: SentenceItem): string | undefined {

@@ -20,9 +20,17 @@ export type CueKind =
   | 'soft404'
   | 'boilerplate'
   | 'ephemeral'
-  | 'scope';
+  | 'scope'
+  | 'disclosure';
 
-export const EDIT_CUE_KINDS = ['negation', 'euphemism', 'prohibition', 'hedging', 'exception'] as const;
+export const EDIT_CUE_KINDS = [
+  'negation',
+  'euphemism',
+  'prohibition',
+  'hedging',
+  'exception',
+  'disclosure',
+] as const;
 export type EditCueKind = (typeof EDIT_CUE_KINDS)[number];
 
 export interface CategoryInfo {

@@ -35,6 +35,7 @@ const CUE_KINDS: readonly CueKind[] = [
   'boilerplate',
   'ephemeral',
   'scope',
+  'disclosure',
 ];
 
 type ByLanguage = Record<string, string[]>;
