@@ -96,7 +96,10 @@ export function judgeStatementEdit({ before, after }: EditPair): EditVerdict {
   const domain = domainChange(before, after);
   if (cue)
     return { major: true, reason: `${[cue, domain].filter(Boolean).join('; ')} in a statement: ${quote}` };
-  const names = changedNames(before.text, after.text);
+  const aboutRelationships = [before, after].some((item) =>
+    item.terms.some((hit) => hit.category === 'relationship'),
+  );
+  const names = changedNames(before.text, after.text, aboutRelationships);
   if (names.dropped.length > 0 || names.added.length > 0) {
     const listed = [...names.dropped.map((name) => `-${name}`), ...names.added.map((name) => `+${name}`)];
     return {

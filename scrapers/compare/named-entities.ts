@@ -16,12 +16,17 @@ function firstWordEnd(text: string): number {
   return /^\s*\S+/u.exec(text)?.[0].length ?? 0;
 }
 
-export function namesIn(text: string): string[] {
+/**
+ * German capitalises every noun, so a lone capitalised word is a name only where names are expected (a
+ * sentence about ended relationships); elsewhere a name is a run of two or more capitalised words.
+ */
+export function namesIn(text: string, singleWords = true): string[] {
   const names: string[] = [];
   const skip = firstWordEnd(text);
   for (const match of text.matchAll(CAPITALISED_RUN)) {
     if ((match.index ?? 0) < skip) continue;
-    names.push(match[0].replace(/[.,]+$/, ''));
+    const name = match[0].replace(/[.,]+$/, '');
+    if (singleWords || /\s/.test(name)) names.push(name);
   }
   for (const match of text.matchAll(CJK_COMPANY)) names.push(match[0]);
   return names;
@@ -34,12 +39,18 @@ function respelt(name: string, others: readonly string[]): boolean {
   );
 }
 
-/** Names one side has that the other lacks (respellings of a name on the other side left out). */
-export function changedNames(before: string, after: string): { dropped: string[]; added: string[] } {
-  const old = namesIn(before);
-  const now = namesIn(after);
-  return {
-    dropped: old.filter((name) => !now.includes(name) && !respelt(name, now)),
-    added: now.filter((name) => !old.includes(name) && !respelt(name, old)),
-  };
+/**
+ * Names one side has that the other lacks anywhere in its text, in any case (a name that moved to the start of
+ * the sentence is still there), leaving out respellings of a name on the other side.
+ */
+export function changedNames(
+  before: string,
+  after: string,
+  singleWords: boolean,
+): { dropped: string[]; added: string[] } {
+  const old = namesIn(before, singleWords);
+  const now = namesIn(after, singleWords);
+  const lacks = (text: string, names: readonly string[]) => (name: string) =>
+    !text.toLowerCase().includes(name.toLowerCase()) && !respelt(name, names);
+  return { dropped: old.filter(lacks(after, now)), added: now.filter(lacks(before, old)) };
 }
