@@ -28,7 +28,8 @@ export function namesIn(text: string, singleWords = true): string[] {
     const name = match[0].replace(/[.,]+$/, '');
     if (singleWords || /\s/.test(name)) names.push(name);
   }
-  for (const match of text.matchAll(CJK_COMPANY)) names.push(match[0]);
+  // A run of Han characters starts wherever the previous word ended: drop the conjunctions before the name.
+  for (const match of text.matchAll(CJK_COMPANY)) names.push(match[0].replace(/^[和与與及跟同、以]+/u, ''));
   return names;
 }
 
