@@ -8,8 +8,8 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
-import { BlockedChecks1763830000000 } from './1763830000000-BlockedChecks';
-import { StatementGroups1763840000000 } from './1763840000000-StatementGroups';
+import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
+import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -26,6 +26,6 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
-  BlockedChecks1763830000000,
-  StatementGroups1763840000000,
+  BlockedChecks1796600000000,
+  StatementGroups1796610000000,
 ];

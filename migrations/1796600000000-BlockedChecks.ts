@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * neither a change; a run of walls marks the watch blocked for admins, announced by a `watch.blocked`
  * webhook event next to `flag.raised`.
  */
-export class BlockedChecks1763830000000 implements MigrationInterface {
-  name = 'BlockedChecks1763830000000';
+export class BlockedChecks1796600000000 implements MigrationInterface {
+  name = 'BlockedChecks1796600000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "watches" ADD "consecutive_blocks" integer NOT NULL DEFAULT '0'`);

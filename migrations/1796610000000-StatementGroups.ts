@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 16: a brand's watches can be grouped as one statement in several languages (statement_group), and a
  * version that departs from the others raises one `language_mismatch` flag per pair of versions.
  */
-export class StatementGroups1763840000000 implements MigrationInterface {
-  name = 'StatementGroups1763840000000';
+export class StatementGroups1796610000000 implements MigrationInterface {
+  name = 'StatementGroups1796610000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "watches" ADD "statement_group" character varying(64)`);
