@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Role } from '../../src/auth/role.enum';
-import { createUser } from '../support/auth';
+import { createUser, signIn, type TestUser } from '../support/auth';
 import { FixtureServer, html } from '../support/fixture-server';
 import { waitFor } from '../support/wait-for';
 import { WALL_FAMILIES } from './bot-walls';
@@ -39,6 +39,7 @@ describe('checks that meet a bot wall (issue 16)', () => {
   let harness: Harness;
   let receiver: FixtureServer;
   const announced: Array<Record<string, unknown>> = [];
+  let admin: TestUser;
 
   beforeAll(async () => {
     receiver = await FixtureServer.start();
@@ -54,7 +55,7 @@ describe('checks that meet a bot wall (issue 16)', () => {
         MONITORING_BLOCKED_AFTER_CHECKS: String(BLOCKED_AFTER),
       },
     });
-    const admin = await createUser(harness.testApp, Role.Admin);
+    admin = await createUser(harness.testApp, Role.Admin);
     const created = await api(harness, 'POST', '/api/webhooks', {
       as: admin,
       body: { name: 'Monitor ops', team: 'ops', url: receiver.url('/hooks/ops') },
@@ -107,7 +108,7 @@ describe('checks that meet a bot wall (issue 16)', () => {
     },
   );
 
-  it('announces a blocked watch to webhooks as watch.blocked, and counts it in /health', async () => {
+  it('announces a blocked watch to webhooks as watch.blocked, counts it in /health and shows it to admins', async () => {
     const path = '/sourcing-announced';
     harness.site.route(path, html(policyPage()));
     const watch = await createWatch(harness, path);
@@ -127,5 +128,12 @@ describe('checks that meet a bot wall (issue 16)', () => {
     const health = await fetch(`${harness.testApp.baseUrl}/health`);
     const body = (await health.json()) as { info: { watches: { blocked: number } } };
     expect(body.info.watches.blocked).toBeGreaterThanOrEqual(1);
+
+    const session = await signIn(harness.testApp, admin.email, admin.password);
+    const adminPage = await fetch(`${harness.testApp.baseUrl}/admin/watches`, { headers: session.headers });
+    const text = await adminPage.text();
+    expect(adminPage.status).toBe(200);
+    expect(text).toContain(harness.site.url(path));
+    expect(text).toMatch(/blocked<\/span> by cloudflare since/);
   });
 });
