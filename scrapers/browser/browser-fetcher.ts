@@ -1,4 +1,5 @@
 import type { Browser, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
+import { botWallOfFetched, vendorHeadersOf } from '../fetch/bot-wall-of-fetched';
 import { contentKindOf, parseContentType } from '../fetch/content-type';
 import { FetchError } from '../fetch/fetch-error';
 import { DEFAULT_MAX_REDIRECTS } from '../fetch/redirects';
@@ -8,6 +9,7 @@ import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/eg
 import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
+import { removeConsentPrompts } from './consent-removal';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
 
@@ -187,9 +189,6 @@ export class BrowserFetcher {
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
     const status = response.status();
-    if (status >= 500 || status === 429) {
-      throw new FetchError('transient', `the server answered ${status}`, { url: requested.href, status });
-    }
     const declared = parseContentType(response.headers()['content-type']);
     const kind = contentKindOf(declared, new Uint8Array());
     if (kind !== 'html' && kind !== 'text') {
@@ -208,14 +207,23 @@ export class BrowserFetcher {
         url: requested.href,
       });
     }
+    await removeConsentPrompts(page);
     const html = await page.content();
     const { renderedText, title } = await page.evaluate(() => ({
       renderedText: document.body ? document.body.innerText : '',
       title: document.title,
     }));
-    const screenshot = options.screenshot === false ? undefined : await this.screenshotOf(page);
     const headers = response.headers();
+    const read = { status, html, renderedText, title, vendorHeaders: vendorHeadersOf(headers) };
+    const blocked = botWallOfFetched(read);
+    // A 429 or 5xx that is not a wall is the site failing for now: retried like any transient failure.
+    if ((status >= 500 || status === 429) && !blocked) {
+      throw new FetchError('transient', `the server answered ${status}`, { url: requested.href, status });
+    }
+    const screenshot = options.screenshot === false || blocked ? undefined : await this.screenshotOf(page);
     return {
+      blocked,
+      vendorHeaders: read.vendorHeaders,
       requestedUrl: requested.href,
       finalUrl: page.url(),
       status,

@@ -1,3 +1,4 @@
+import type { BotWall } from '../blocked';
 import type { ContentKind } from './content-type';
 
 /**
@@ -34,6 +35,14 @@ export interface FetchResult {
   title?: string;
   fetchedAt: Date;
   via: 'http' | 'browser';
+  /**
+   * Set when the answer is a bot wall, challenge or rate-limit page rather than the site's page. 429 and 5xx
+   * walls come back here instead of failing; other walls are recognised once the page is read
+   * (`botWallOfFetched`).
+   */
+  blocked?: BotWall;
+  /** The response headers that tell bot-protection vendors apart (server, set-cookie, cf-*, x-datadome...). */
+  vendorHeaders?: Record<string, string | string[]>;
 }
 
 /** Validators from an earlier fetch of the same URL, for a conditional GET. */

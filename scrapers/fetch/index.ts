@@ -4,3 +4,4 @@ export type { FetchResult, ConditionalHeaders } from './fetch-result';
 export type { ContentKind } from './content-type';
 export { extractPdfText, type PdfTextOptions } from './pdf-text';
 export { extractFetched } from './extract-fetched';
+export { botWallOfFetched } from './bot-wall-of-fetched';

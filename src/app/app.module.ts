@@ -10,6 +10,7 @@ import { DisclosuresModule } from '../claims/disclosures/disclosures.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { EvidenceModule } from '../evidence/sources/evidence.module';
 import { FindingsModule } from '../claims/findings/findings.module';
+import { WatchAttentionSummary } from '../monitoring/watches/watch-attention.summary';
 import { HealthModule } from '../platform/health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from '../monitoring/monitoring.module';
@@ -32,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        HealthModule,
+        HealthModule.withSummaries([MonitoringModule], [WatchAttentionSummary]),
         AuditModule,
         UsersModule,
         AuthModule,

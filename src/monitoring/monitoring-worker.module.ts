@@ -4,6 +4,7 @@ import { WebhookOutboxModule } from '../webhooks/webhook-outbox.module';
 import { CheckRecorder } from './checks/check-recorder';
 import { CheckService } from './checks/check.service';
 import { FetchersModule } from '../platform/fetching/fetchers.module';
+import { KeptSnapshotRecorder } from './checks/kept-snapshot-recorder';
 import { MonitoringProcessor } from './monitoring.processor';
 import { HostPoliteness } from '../platform/fetching/politeness/host-politeness';
 import { ReconcileTimer } from './schedule/reconcile-timer';
@@ -19,6 +20,7 @@ import { WatchesRepository } from './watches/watches.repository';
     ReconcileTimer,
     HostPoliteness,
     CheckRecorder,
+    KeptSnapshotRecorder,
     CheckService,
     MonitoringProcessor,
   ],

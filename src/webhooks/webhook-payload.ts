@@ -1,4 +1,5 @@
 import type { FlagNotice } from './flag-notice';
+import type { WatchBlockedNotice } from './watch-blocked-notice';
 
 /**
  * The JSON body: `text` is what Slack, Mattermost, Rocket.Chat and Teams-style incoming webhooks post as a
@@ -57,4 +58,23 @@ function listedSupplierText(notice: FlagNotice): string {
 
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The body of a `watch.blocked` event: the watch, the vendor whose wall answered, since when. */
+export interface WatchBlockedBody extends WatchBlockedNotice {
+  text: string;
+  event: 'watch.blocked';
+  deliveryId: string;
+  timestamp: string;
+}
+
+export function watchBlockedBody(
+  notice: WatchBlockedNotice,
+  deliveryId: string,
+  timestamp: Date,
+): WatchBlockedBody {
+  const text =
+    `:no_entry: ${notice.brand.name}'s page ${notice.url} has met a bot wall (${notice.vendor}) ` +
+    `on ${notice.blockedChecks} checks in a row; its last good snapshot is kept. ${notice.reason}`;
+  return { ...notice, text, event: 'watch.blocked', deliveryId, timestamp: timestamp.toISOString() };
 }

@@ -69,7 +69,8 @@ describe('checks of a watched page', () => {
   it('raises a minor flag for a change away from the statement', async () => {
     const watch = await watchPage('/minor', policyPage());
     const changed = policyPage().replace(
-      'Every season we test a sample of garments with isotope analysis to verify the origin of the cotton.',
+      // Not the isotope-testing sentence: dropping a traceability claim is major since issue 16.
+      'Northwind Outfitters sells clothing made by 214 suppliers in 11 countries.',
       'Our design team now works from a new studio in Porto, opened with a summer party for neighbours.',
     );
     harness.site.route('/minor', html(changed));

@@ -23,11 +23,21 @@ export interface CapturedPage {
  */
 export async function takeCapture(fetchers: Fetchers, url: string): Promise<CapturedPage> {
   try {
-    return fromBrowser(await fetchers.browser.fetch(url));
+    return fromBrowser(notWalled(await fetchers.browser.fetch(url)));
   } catch (error) {
     if (!(error instanceof FetchError) || error.kind !== 'unsupported_content') throw error;
-    return fromHttp(await fetchers.http.fetch(url));
+    return fromHttp(notWalled(await fetchers.http.fetch(url)));
   }
+}
+
+/**
+ * A bot wall or rate-limit page (the fetchers return 429s and walled 5xx as results since issue 16) is not
+ * what the source said: a transient failure, retried like the 429s and 5xx it used to be.
+ */
+function notWalled(result: FetchResult): FetchResult {
+  if (!result.blocked) return result;
+  const reason = `blocked by ${result.blocked.vendor}: ${result.blocked.reason}`;
+  throw new FetchError('transient', reason, { url: result.finalUrl, status: result.status });
 }
 
 function fromBrowser(result: FetchResult): CapturedPage {
