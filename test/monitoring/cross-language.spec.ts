@@ -1,5 +1,13 @@
 import { html } from '../support/fixture-server';
-import { api, checkOnce, createWatch, sql, startHarness, waitForCheck, type Harness } from '../support/monitoring-harness';
+import {
+  api,
+  checkOnce,
+  createWatch,
+  sql,
+  startHarness,
+  waitForCheck,
+  type Harness,
+} from '../support/monitoring-harness';
 
 const page = (lang: string, title: string, paragraphs: string[]) =>
   `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main><h1>${title}</h1>
