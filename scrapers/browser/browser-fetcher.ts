@@ -8,6 +8,7 @@ import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/eg
 import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
+import { documentExchange } from './document-exchange';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
 
@@ -209,10 +210,12 @@ export class BrowserFetcher {
       });
     }
     const html = await page.content();
-    const { renderedText, title } = await page.evaluate(() => ({
+    const { renderedText, title, charset } = await page.evaluate(() => ({
       renderedText: document.body ? document.body.innerText : '',
       title: document.title,
+      charset: document.characterSet,
     }));
+    const exchange = await documentExchange(response, charset);
     const screenshot = options.screenshot === false ? undefined : await this.screenshotOf(page);
     const headers = response.headers();
     return {
@@ -232,6 +235,7 @@ export class BrowserFetcher {
       screenshot,
       fetchedAt: new Date(),
       via: 'browser',
+      exchange,
     };
   }
 

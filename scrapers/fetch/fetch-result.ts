@@ -34,6 +34,26 @@ export interface FetchResult {
   title?: string;
   fetchedAt: Date;
   via: 'http' | 'browser';
+  /**
+   * The HTTP exchange that produced the final answer, as sent and received, so an archive can prove what the
+   * server said (evidence captures keep it; WARC records are built from it). Absent when the browser could
+   * not hand back the document's body.
+   */
+  exchange?: HttpExchange;
+}
+
+/** One request and its response, headers in the order they came, names as the fetcher saw them. */
+export interface HttpExchange {
+  method: 'GET';
+  requestHeaders: Array<[string, string]>;
+  status: number;
+  statusText: string;
+  responseHeaders: Array<[string, string]>;
+  /**
+   * The response body as the server sent it, with only the transfer's content-encoding (gzip, br) undone:
+   * never decoded to text or rewritten. For the browser fetcher, the main document's body, not the DOM.
+   */
+  body: Buffer;
 }
 
 /** Validators from an earlier fetch of the same URL, for a conditional GET. */
