@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { getBlob } from '../archive/blob-store';
+import { type BlobContent, getBlob, getBlobs } from '../archive/blob-store';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { EvidenceService } from '../sources/evidence.service';
 import type { Viewer } from '../../kernel/review/visibility';
 import { EvidenceCapture } from './capture.entity';
+import { captureFailureReason } from './capture-failure';
 import { CaptureListView, toCaptureView, toLinkHealthView } from './dto/capture.view';
 import { LinkCheck } from './link-check.entity';
 import { LinkHealth } from './link-health.entity';
 
 const RECENT_CHECKS = 20;
 
-export type CapturePart = 'html' | 'text' | 'screenshot';
+export type CapturePart = 'html' | 'text' | 'screenshot' | 'original';
+
+const HASH_OF_PART: { [Part in CapturePart]: (capture: EvidenceCapture) => string | null } = {
+  html: (capture) => capture.htmlSha256,
+  text: (capture) => capture.textSha256,
+  screenshot: (capture) => capture.screenshotSha256,
+  original: (capture) => capture.bodySha256,
+};
 
 /** What a page needs to link to the archived copies of one piece of evidence. */
 export interface CaptureSummary {
@@ -25,6 +33,12 @@ export interface CaptureContent {
   capture: EvidenceCapture;
   content: Buffer;
   sha256: string;
+}
+
+export interface ExportableCapture {
+  capture: EvidenceCapture;
+  /** The evidence's title, to name the export. */
+  title: string | null;
 }
 
 /**
@@ -89,8 +103,8 @@ export class CapturesService {
       .getRepository(EvidenceCapture)
       .findOneBy({ evidenceId, version, state: 'done' });
     if (!capture) throw await this.notCaptured(evidenceId, version);
-    const sha256 =
-      part === 'html' ? capture.htmlSha256 : part === 'text' ? capture.textSha256 : capture.screenshotSha256;
+    const sha256 = HASH_OF_PART[part](capture);
+    if (!sha256 && part === 'original') throw noOriginal(evidenceId, version);
     const blob = sha256 ? await getBlob(this.dataSource.manager, sha256) : null;
     if (!sha256 || !blob) {
       throw new DomainError(
@@ -99,6 +113,39 @@ export class CapturesService {
       );
     }
     return { capture, content: blob.content, sha256 };
+  }
+
+  /**
+   * The done capture to export whole (WACZ), version 1 unless asked otherwise. A pending or failed capture is
+   * a conflict that says why, not a 404: the evidence exists, its archived copy does not.
+   */
+  async exportable(evidenceId: string, viewer: Viewer, version = 1): Promise<ExportableCapture> {
+    const evidence = await this.evidence.get(evidenceId, viewer);
+    const capture = await this.dataSource
+      .getRepository(EvidenceCapture)
+      .findOneBy({ evidenceId, version, state: 'done' });
+    if (!capture) {
+      if (version > 1) throw await this.notCaptured(evidenceId, version);
+      const latest = await this.dataSource
+        .getRepository(EvidenceCapture)
+        .findOne({ where: { evidenceId }, order: { createdAt: 'DESC' } });
+      if (latest?.state === 'failed')
+        throw new DomainError(
+          DomainErrorCode.InvalidState,
+          `capture failed: ${captureFailureReason(latest)}`,
+        );
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        `capture pending: evidence ${evidenceId} is not archived yet; try again shortly`,
+      );
+    }
+    if (!capture.bodySha256 || !capture.httpExchange) throw noOriginal(evidenceId, version);
+    return { capture, title: evidence.title };
+  }
+
+  /** Blobs of a capture by hash, for building an export; a hash with no blob is absent from the map. */
+  blobs(sha256s: string[]): Promise<Map<string, BlobContent>> {
+    return getBlobs(this.dataSource.manager, sha256s);
   }
 
   private async notCaptured(evidenceId: string, version: number): Promise<DomainError> {
@@ -117,4 +164,13 @@ export class CapturesService {
           : `Evidence ${evidenceId} could not be captured: ${latest.error ?? 'unknown reason'}`;
     return new DomainError(DomainErrorCode.NotFound, why);
   }
+}
+
+function noOriginal(evidenceId: string, version: number): DomainError {
+  return new DomainError(
+    DomainErrorCode.InvalidState,
+    `Capture version ${version} of evidence ${evidenceId} has no original bytes: it was taken before ` +
+      'Pledgewatch kept them, or the browser could not vouch for them (a page in a charset other than UTF-8). ' +
+      `Its rendered copy is at /api/evidence/${evidenceId}/capture`,
+  );
 }

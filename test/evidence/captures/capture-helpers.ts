@@ -12,6 +12,7 @@ export interface CaptureItem {
   htmlSha256: string | null;
   textSha256: string | null;
   screenshotSha256: string | null;
+  bodySha256: string | null;
   errorKind: string | null;
   capturedAt: string | null;
 }
