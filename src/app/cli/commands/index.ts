@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerArchiveVerifyCommand } from './archive-verify.command';
 import { registerAuditVerifyCommand } from './audit-verify.command';
 import { registerCompareCommand } from './compare.command';
 import { registerCreateUserCommand } from './create-user.command';
@@ -13,5 +14,6 @@ export const cliCommands: RegisterCommand[] = [
   registerCompareCommand,
   registerCreateUserCommand,
   registerAuditVerifyCommand,
+  registerArchiveVerifyCommand,
   registerImportCommand,
 ];
