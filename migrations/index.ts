@@ -9,6 +9,7 @@ import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
 import { CaptureOriginals1763834130000 } from './1763834130000-CaptureOriginals';
+import { HonestEvidenceStates1763834140000 } from './1763834140000-HonestEvidenceStates';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -26,4 +27,5 @@ export const allMigrations = [
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
   CaptureOriginals1763834130000,
+  HonestEvidenceStates1763834140000,
 ];

@@ -1,6 +1,12 @@
+import type { CaptureSummary } from '../evidence/captures/captures.service';
 import type { EvidenceView } from '../evidence/sources/dto/evidence.view';
 import { BrandRecord, levelOf } from './brand-record';
-import type { ScorecardEvidence, ScorecardRecord, ScorecardView } from './dto/scorecard.view';
+import type {
+  EvidenceArchive,
+  ScorecardEvidence,
+  ScorecardRecord,
+  ScorecardView,
+} from './dto/scorecard.view';
 import {
   BrandScore,
   COMMITMENT_TYPE_LABELS,
@@ -92,6 +98,30 @@ function toScorecardEvidence(item: EvidenceView, record: BrandRecord): Scorecard
     publisher: item.publisher,
     kind: item.kind,
     publishedOn: item.publishedOn,
-    capture: capture ? { href: `/api/evidence/${item.id}/capture`, ...capture } : null,
+    capture:
+      capture?.state === 'archived' && capture.originalCapturedAt
+        ? {
+            href: `/api/evidence/${item.id}/capture`,
+            versions: capture.versions,
+            originalCapturedAt: capture.originalCapturedAt,
+          }
+        : null,
+    archive: toEvidenceArchive(item.id, capture),
+  };
+}
+
+function toEvidenceArchive(evidenceId: string, capture: CaptureSummary | undefined): EvidenceArchive {
+  const archived = capture?.state === 'archived';
+  const base = `/api/evidence/${evidenceId}/capture`;
+  return {
+    state: capture?.state ?? 'none',
+    capturedAt: capture?.originalCapturedAt ?? null,
+    originalSha256: capture?.originalSha256 ?? null,
+    renderedSha256: capture?.renderedSha256 ?? null,
+    originalHref: archived && capture.originalSha256 ? `${base}/original` : null,
+    waczHref: archived && capture.exportable ? `${base}.wacz` : null,
+    failure: capture?.failure ?? null,
+    link: capture?.link ?? null,
+    linkCheckedAt: capture?.linkCheckedAt ?? null,
   };
 }

@@ -6,11 +6,14 @@ import { EvidenceService } from '../sources/evidence.service';
 import type { Viewer } from '../../kernel/review/visibility';
 import { EvidenceCapture } from './capture.entity';
 import { captureFailureReason } from './capture-failure';
+import { type CaptureSummary, captureSummaries } from './capture-summaries';
 import { CaptureListView, toCaptureView, toLinkHealthView } from './dto/capture.view';
 import { LinkCheck } from './link-check.entity';
 import { LinkHealth } from './link-health.entity';
 
 const RECENT_CHECKS = 20;
+
+export type { CaptureSummary } from './capture-summaries';
 
 export type CapturePart = 'html' | 'text' | 'screenshot' | 'original';
 
@@ -20,14 +23,6 @@ const HASH_OF_PART: { [Part in CapturePart]: (capture: EvidenceCapture) => strin
   screenshot: (capture) => capture.screenshotSha256,
   original: (capture) => capture.bodySha256,
 };
-
-/** What a page needs to link to the archived copies of one piece of evidence. */
-export interface CaptureSummary {
-  /** How many versions are archived (1 = the original only). */
-  versions: number;
-  /** When the original (version 1) was taken. */
-  originalCapturedAt: string;
-}
 
 export interface CaptureContent {
   capture: EvidenceCapture;
@@ -74,26 +69,12 @@ export class CapturesService {
   }
 
   /**
-   * The done captures of many pieces of evidence, in one query (for scorecards and brand pages); evidence with
-   * no done capture is absent. No visibility rule: callers pass evidence their reader may see.
-   *   SELECT evidence_id, count(*), min(captured_at) FROM evidence_captures
-   *   WHERE evidence_id = ANY($1) AND state = 'done' GROUP BY evidence_id
+   * Where the archive stands for many pieces of evidence, in one query (for scorecards and brand pages):
+   * archived, pending or failed, with the original's hashes and the link health. No visibility rule: callers
+   * pass evidence their reader may see.
    */
-  async summaries(evidenceIds: string[]): Promise<Map<string, CaptureSummary>> {
-    const byEvidence = new Map<string, CaptureSummary>();
-    if (!evidenceIds.length) return byEvidence;
-    const rows = await this.dataSource.query<Array<{ evidence_id: string; versions: number; first: Date }>>(
-      `SELECT evidence_id, count(*)::int AS versions, min(captured_at) AS first FROM evidence_captures
-       WHERE evidence_id = ANY($1::uuid[]) AND state = 'done' GROUP BY evidence_id`,
-      [[...new Set(evidenceIds)]],
-    );
-    for (const row of rows) {
-      byEvidence.set(row.evidence_id, {
-        versions: row.versions,
-        originalCapturedAt: new Date(row.first).toISOString(),
-      });
-    }
-    return byEvidence;
+  summaries(evidenceIds: string[]): Promise<Map<string, CaptureSummary>> {
+    return captureSummaries(this.dataSource.manager, evidenceIds);
   }
 
   /** One part of a done capture; version 1 (the original) unless asked otherwise. */

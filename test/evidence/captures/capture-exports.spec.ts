@@ -4,10 +4,10 @@ import { unzipSync } from 'fflate';
 import { Client } from 'pg';
 import { WARCParser } from 'warcio';
 import { Role } from '../../../src/identity/auth/role.enum';
-import { createUser, type TestUser } from '../../support/auth';
+import { createUser, signIn, type TestUser } from '../../support/auth';
 import { FixtureServer, html } from '../../support/fixture-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { logEvidence, settledCapture } from './capture-helpers';
+import { logEvidence, settledCapture } from '../../support/captures';
 
 /** A page whose script rewrites it, so the rendered copy (and the inert one served) differ from the original. */
 const POLICY_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Supplier policy</title>
@@ -80,6 +80,16 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
     const inert = Buffer.from(await (await get(`/api/evidence/${evidenceId}/capture`)).arrayBuffer());
     expect(inert.toString('utf8')).toContain('Added by a script.');
     expect(sha256(inert)).not.toBe(reported.bodySha256);
+
+    // The researcher's evidence page links the original and the WACZ and shows the hash to check.
+    const session = await signIn(testApp, researcher.email, researcher.password);
+    const researchPage = await (
+      await get(`/research/evidence/${evidenceId}`, { cookie: session.cookie })
+    ).text();
+    expect(researchPage).toContain(`href="/api/evidence/${evidenceId}/capture/original"`);
+    expect(researchPage).toContain(`href="/api/evidence/${evidenceId}/capture.wacz"`);
+    expect(researchPage).toContain(`<code class="hash">${reported.bodySha256}</code>`);
+    expect(researchPage).toContain('link not checked yet');
   });
 
   it('keeps the original of a gzip-encoded page as the server meant it, the transfer encoding undone', async () => {
@@ -178,6 +188,11 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
       'capture failed: not found (the page answered 404)',
     );
     expect((await get(`/api/evidence/${evidenceId}/capture/original`)).status).toBe(404);
+
+    // The researcher's evidence page says why too, in the same words.
+    const session = await signIn(testApp, researcher.email, researcher.password);
+    const researchPage = await get(`/research/evidence/${evidenceId}`, { cookie: session.cookie });
+    expect(await researchPage.text()).toContain('The capture failed: not found (the page answered 404)');
   });
 
   it('says a capture taken before originals were kept has none, for the download and the WACZ', async () => {

@@ -1,6 +1,6 @@
-import { EvidenceService } from '../../../src/evidence/sources/evidence.service';
-import type { TestApp } from '../../support/test-app';
-import { waitFor } from '../../support/wait-for';
+import { EvidenceService } from '../../src/evidence/sources/evidence.service';
+import type { TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 export interface CaptureItem {
   id: string;
