@@ -7,6 +7,7 @@ import type { Viewer } from '../../kernel/review/visibility';
 import { EvidenceCapture } from './capture.entity';
 import { captureFailureReason } from './capture-failure';
 import { type CaptureSummary, captureSummaries } from './capture-summaries';
+import type { RecordedExchange } from './take-capture';
 import { CaptureListView, toCaptureView, toLinkHealthView } from './dto/capture.view';
 import { LinkCheck } from './link-check.entity';
 import { LinkHealth } from './link-health.entity';
@@ -34,6 +35,8 @@ export interface ExportableCapture {
   capture: EvidenceCapture;
   /** The evidence's title, to name the export. */
   title: string | null;
+  /** The original's address in the blob store and the exchange it came from. */
+  original: { sha256: string; exchange: RecordedExchange; capturedAt: Date };
 }
 
 /**
@@ -120,8 +123,13 @@ export class CapturesService {
         `capture pending: evidence ${evidenceId} is not archived yet; try again shortly`,
       );
     }
-    if (!capture.bodySha256 || !capture.httpExchange) throw noOriginal(evidenceId, version);
-    return { capture, title: evidence.title };
+    const { bodySha256, httpExchange, capturedAt } = capture;
+    if (!bodySha256 || !httpExchange || !capturedAt) throw noOriginal(evidenceId, version);
+    return {
+      capture,
+      title: evidence.title,
+      original: { sha256: bodySha256, exchange: httpExchange, capturedAt },
+    };
   }
 
   /** Blobs of a capture by hash, for building an export; a hash with no blob is absent from the map. */

@@ -43,6 +43,10 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' },
         body: gzipSync(POLICY_BYTES),
       })
+      .route(
+        '/damaged',
+        html('<html><body><p>A statement whose archived bytes get damaged.</p></body></html>'),
+      )
       .route('/withdrawn', html('<html><body><p>Not here</p></body></html>', { status: 404 }));
     testApp = await startTestApp({ worker: true, env: { FETCH_ALLOWLIST: fixture.hostPort } });
     researcher = await createUser(testApp, Role.Researcher);
@@ -212,6 +216,20 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
       expect(response.status).toBe(409);
       expect(((await response.json()) as { message: string }).message).toContain('has no original bytes');
     }
+  });
+
+  it('refuses to package an original whose stored bytes no longer match its hash', async () => {
+    const evidenceId = await logEvidence(testApp, researcher.headers, fixture.url('/damaged'));
+    const capture = await settledCapture(testApp, evidenceId, researcher.headers);
+    await sql.query(`UPDATE blobs SET content = $1, encoding = 'identity' WHERE sha256 = $2`, [
+      Buffer.from('<p>Forged.</p>'),
+      capture.bodySha256,
+    ]);
+
+    const response = await get(`/api/evidence/${evidenceId}/capture.wacz`);
+
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { message: string }).message).toContain('missing or damaged');
   });
 
   it('hides the original and the WACZ of draft evidence from anonymous readers', async () => {
