@@ -43,6 +43,13 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' },
         body: gzipSync(POLICY_BYTES),
       })
+      .route('/latin-1', {
+        headers: { 'content-type': 'text/html; charset=windows-1252' },
+        body: Buffer.from(
+          '<html><body><p>Politique fournisseurs: coton certifi\xe9.</p></body></html>',
+          'latin1',
+        ),
+      })
       .route(
         '/damaged',
         html('<html><body><p>A statement whose archived bytes get damaged.</p></body></html>'),
@@ -216,6 +223,17 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
       expect(response.status).toBe(409);
       expect(((await response.json()) as { message: string }).message).toContain('has no original bytes');
     }
+  });
+
+  it('claims no original for a page the browser re-encoded (not UTF-8) rather than a hash of other bytes', async () => {
+    const evidenceId = await logEvidence(testApp, researcher.headers, fixture.url('/latin-1'));
+    const capture = await settledCapture(testApp, evidenceId, researcher.headers);
+
+    expect(capture).toMatchObject({ state: 'done', bodySha256: null });
+    expect(capture.htmlSha256).toMatch(/^[0-9a-f]{64}$/);
+    const response = await get(`/api/evidence/${evidenceId}/capture/original`);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { message: string }).message).toContain('charset other than UTF-8');
   });
 
   it('refuses to package an original whose stored bytes no longer match its hash', async () => {
