@@ -8,8 +8,8 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
-import { CaptureOriginals1763834130000 } from './1763834130000-CaptureOriginals';
-import { HonestEvidenceStates1763834140000 } from './1763834140000-HonestEvidenceStates';
+import { CaptureOriginals1796540000000 } from './1796540000000-CaptureOriginals';
+import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenceStates';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -26,6 +26,6 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
-  CaptureOriginals1763834130000,
-  HonestEvidenceStates1763834140000,
+  CaptureOriginals1796540000000,
+  HonestEvidenceStates1796540010000,
 ];

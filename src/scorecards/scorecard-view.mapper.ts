@@ -1,12 +1,6 @@
-import type { CaptureSummary } from '../evidence/captures/captures.service';
 import type { EvidenceView } from '../evidence/sources/dto/evidence.view';
 import { BrandRecord, levelOf } from './brand-record';
-import type {
-  EvidenceArchive,
-  ScorecardEvidence,
-  ScorecardRecord,
-  ScorecardView,
-} from './dto/scorecard.view';
+import type { ScorecardEvidence, ScorecardRecord, ScorecardView } from './dto/scorecard.view';
 import {
   BrandScore,
   COMMITMENT_TYPE_LABELS,
@@ -15,6 +9,7 @@ import {
   FINDING_RESPONSE_LABELS,
   INDICATOR_LABELS,
 } from './methodology';
+import { toEvidenceArchive } from './evidence-archive.mapper';
 
 /** Every verified record of a brand's record by id, in the shape a scorecard shows it. */
 export function recordsById(record: BrandRecord): Map<string, ScorecardRecord> {
@@ -107,21 +102,5 @@ function toScorecardEvidence(item: EvidenceView, record: BrandRecord): Scorecard
           }
         : null,
     archive: toEvidenceArchive(item.id, capture),
-  };
-}
-
-function toEvidenceArchive(evidenceId: string, capture: CaptureSummary | undefined): EvidenceArchive {
-  const archived = capture?.state === 'archived';
-  const base = `/api/evidence/${evidenceId}/capture`;
-  return {
-    state: capture?.state ?? 'none',
-    capturedAt: capture?.originalCapturedAt ?? null,
-    originalSha256: capture?.originalSha256 ?? null,
-    renderedSha256: capture?.renderedSha256 ?? null,
-    originalHref: archived && capture.originalSha256 ? `${base}/original` : null,
-    waczHref: archived && capture.exportable ? `${base}.wacz` : null,
-    failure: capture?.failure ?? null,
-    link: capture?.link ?? null,
-    linkCheckedAt: capture?.linkCheckedAt ?? null,
   };
 }

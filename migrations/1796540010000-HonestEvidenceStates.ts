@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * move the public-data version too (src/public/cache), or a cached page would go on saying "capture pending"
  * or "link alive". The bump stays once per transaction (bump_public_data_version).
  */
-export class HonestEvidenceStates1763834140000 implements MigrationInterface {
-  name = 'HonestEvidenceStates1763834140000';
+export class HonestEvidenceStates1796540010000 implements MigrationInterface {
+  name = 'HonestEvidenceStates1796540010000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "trg_evidence_captures_public_done" ON "evidence_captures"`);

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the request and response lines and headers of that exchange, so its WACZ export can hold the WARC records
  * of the fetch as it happened. Older captures keep null: their exchange was never recorded.
  */
-export class CaptureOriginals1763834130000 implements MigrationInterface {
-  name = 'CaptureOriginals1763834130000';
+export class CaptureOriginals1796540000000 implements MigrationInterface {
+  name = 'CaptureOriginals1796540000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "evidence_captures" ADD "http_exchange" jsonb`);
