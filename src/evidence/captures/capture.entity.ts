@@ -78,7 +78,7 @@ export class EvidenceCapture {
   /**
    * ... and of the original: the response body as the server sent it, before anything was decoded or
    * rewritten (pages: the main document's body). Null for captures taken before originals were kept, and
-   * when the browser could not vouch for the bytes (a document in a charset other than UTF-8).
+   * when the browser could not read the bytes off the network (see DocumentBodyTap).
    */
   @Column({ type: 'char', length: 64, nullable: true })
   bodySha256!: string | null;

@@ -159,7 +159,7 @@ function noOriginal(evidenceId: string, version: number): DomainError {
   return new DomainError(
     DomainErrorCode.InvalidState,
     `Capture version ${version} of evidence ${evidenceId} has no original bytes: it was taken before ` +
-      'Pledgewatch kept them, or the browser could not vouch for them (a page in a charset other than UTF-8). ' +
+      'Pledgewatch kept them, or the browser could not read them off the network. ' +
       `Its rendered copy is at /api/evidence/${evidenceId}/capture`,
   );
 }

@@ -98,7 +98,7 @@ function CaptureHashes({ capture }: { capture: CaptureView }) {
         {capture.bodySha256 ? (
           <code class="hash">{capture.bodySha256}</code>
         ) : (
-          'not kept (captured before originals were kept, or not UTF-8)'
+          'not kept (captured before originals were kept, or unreadable)'
         )}
       </dd>
       {capture.htmlSha256 && (

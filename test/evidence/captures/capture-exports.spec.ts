@@ -18,6 +18,11 @@ const POLICY_PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sup
 <p>We do not source cotton from the Xinjiang Uyghur Autonomous Region (新疆) at any tier.</p>
 </main></body></html>`;
 const POLICY_BYTES = Buffer.from(POLICY_PAGE, 'utf8');
+/** é and € in windows-1252: bytes that UTF-8 would spell differently. */
+const LATIN_1_BYTES = Buffer.from(
+  '<html><body><p>Coton certifi\xe9, 5 \x80 le m\xe8tre.</p></body></html>',
+  'latin1',
+);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -45,10 +50,7 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
       })
       .route('/latin-1', {
         headers: { 'content-type': 'text/html; charset=windows-1252' },
-        body: Buffer.from(
-          '<html><body><p>Politique fournisseurs: coton certifi\xe9.</p></body></html>',
-          'latin1',
-        ),
+        body: LATIN_1_BYTES,
       })
       .route(
         '/damaged',
@@ -225,15 +227,16 @@ describe('verifiable captures: the original bytes and the WACZ export', () => {
     }
   });
 
-  it('claims no original for a page the browser re-encoded (not UTF-8) rather than a hash of other bytes', async () => {
+  it('keeps the original of a page in another charset byte for byte, not as Chromium re-encoded it', async () => {
     const evidenceId = await logEvidence(testApp, researcher.headers, fixture.url('/latin-1'));
     const capture = await settledCapture(testApp, evidenceId, researcher.headers);
 
-    expect(capture).toMatchObject({ state: 'done', bodySha256: null });
-    expect(capture.htmlSha256).toMatch(/^[0-9a-f]{64}$/);
     const response = await get(`/api/evidence/${evidenceId}/capture/original`);
-    expect(response.status).toBe(409);
-    expect(((await response.json()) as { message: string }).message).toContain('charset other than UTF-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+
+    expect(response.status).toBe(200);
+    expect(bytes.equals(LATIN_1_BYTES)).toBe(true);
+    expect(capture.bodySha256).toBe(sha256(LATIN_1_BYTES));
   });
 
   it('refuses to package an original whose stored bytes no longer match its hash', async () => {
