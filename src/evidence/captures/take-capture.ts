@@ -1,4 +1,4 @@
-import { extractFetched, FetchError, type FetchResult, type HttpExchange } from '../../../scrapers';
+import { extractFetched, FetchError, type FetchResult } from '../../../scrapers';
 import type { Fetchers } from '../../fetching/fetchers.provider';
 
 /** What a capture keeps of a page, before it is stored. */
@@ -22,7 +22,7 @@ export interface CapturedPage {
 }
 
 /** What a capture keeps of the HTTP exchange besides the body (which goes to the blob store). */
-export type RecordedExchange = Omit<HttpExchange, 'body'>;
+export type RecordedExchange = Omit<NonNullable<FetchResult['exchange']>, 'body'>;
 
 /**
  * Archives a URL as a person saw it: rendered in Chromium with a screenshot. What Chromium does not render
@@ -63,7 +63,7 @@ function fromHttp(result: FetchResult): CapturedPage {
   };
 }
 
-function original(exchange: HttpExchange | undefined): Pick<CapturedPage, 'body' | 'exchange'> {
+function original(exchange: FetchResult['exchange']): Pick<CapturedPage, 'body' | 'exchange'> {
   if (!exchange) return {};
   const { body, ...recorded } = exchange;
   return { body, exchange: recorded };
