@@ -14,6 +14,8 @@ import { ScreeningFlags1763900000200 } from './1763900000200-ScreeningFlags';
 import { TrustChain1796527219323 } from './1796527219323-TrustChain';
 import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
 import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
+import { CaptureOriginals1796540000000 } from './1796540000000-CaptureOriginals';
+import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenceStates';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -36,4 +38,6 @@ export const allMigrations = [
   TrustChain1796527219323,
   BlockedChecks1796600000000,
   StatementGroups1796610000000,
+  CaptureOriginals1796540000000,
+  HonestEvidenceStates1796540010000,
 ];

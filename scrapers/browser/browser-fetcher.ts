@@ -10,6 +10,8 @@ import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
 import { removeConsentPrompts } from './consent-removal';
+import { DocumentBodyTap } from './document-body-tap';
+import { documentExchange } from './document-exchange';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
 
@@ -96,8 +98,8 @@ export class BrowserFetcher {
     const lease = await host.lease(requested.origin);
     const opened = lease.context.newPage({ background: true });
     const work = opened.then(async (page) => {
-      const filter = await this.prepare(page, lease);
-      return this.render(page, filter, requested, options);
+      const { filter, tap } = await this.prepare(page, lease);
+      return this.render(page, { filter, tap }, requested, options);
     });
     try {
       return await this.withDeadline(lease.browser, requested.href, work);
@@ -136,22 +138,23 @@ export class BrowserFetcher {
    * and a screenshot waits for a frame that never comes. A focused page is painted as if in front. (A window
    * per page would do the same at twice the CPU per page.)
    */
-  private async prepare(page: Page, lease: BrowserLease): Promise<PageFilterState> {
+  private async prepare(page: Page, lease: BrowserLease): Promise<PageWatchers> {
     // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    const [filter] = await Promise.all([
+    const [filter, tap] = await Promise.all([
       installPageFilter(page, lease.origins),
+      DocumentBodyTap.install(page),
       page.setCacheEnabled(false),
       page.emulateFocusedPage(true),
       page.setViewport(this.settings.viewport),
       this.settings.userAgent ? page.setUserAgent(this.settings.userAgent) : undefined,
     ]);
-    return filter;
+    return { filter, tap };
   }
 
   private async render(
     page: Page,
-    filter: PageFilterState,
+    { filter, tap }: PageWatchers,
     requested: URL,
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
@@ -179,12 +182,13 @@ export class BrowserFetcher {
         filter,
       );
     }
-    return this.collect(page, filter.lastMainResponse ?? response, requested, options);
+    return this.collect(page, filter.lastMainResponse ?? response, tap, requested, options);
   }
 
   private async collect(
     page: Page,
     response: HTTPResponse,
+    tap: DocumentBodyTap,
     requested: URL,
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
@@ -209,10 +213,12 @@ export class BrowserFetcher {
     }
     await removeConsentPrompts(page);
     const html = await page.content();
-    const { renderedText, title } = await page.evaluate(() => ({
+    const { renderedText, title, charset } = await page.evaluate(() => ({
       renderedText: document.body ? document.body.innerText : '',
       title: document.title,
+      charset: document.characterSet,
     }));
+    const exchange = await documentExchange(response, tap.bodyOf(response.url()), charset);
     const headers = response.headers();
     const read = { status, html, renderedText, title, vendorHeaders: vendorHeadersOf(headers) };
     const blocked = botWallOfFetched(read);
@@ -240,6 +246,7 @@ export class BrowserFetcher {
       screenshot,
       fetchedAt: new Date(),
       via: 'browser',
+      exchange,
     };
   }
 
@@ -316,6 +323,12 @@ export class BrowserFetcher {
       if (onDisconnect) browser.off('disconnected', onDisconnect);
     });
   }
+}
+
+/** What watches a fetch page: the request filter and the tap that keeps the document's bytes. */
+interface PageWatchers {
+  filter: PageFilterState;
+  tap: DocumentBodyTap;
 }
 
 /** Closes the page once it is open; false if it did not open or close in time. */

@@ -6,6 +6,7 @@ import { parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { contentKindOf, parseContentType } from './content-type';
 import { decodeBody } from './decode-charset';
 import { FetchError } from './fetch-error';
+import { httpExchangeOf } from './http-exchange';
 import type { ConditionalHeaders, FetchResult } from './fetch-result';
 import { botWallOfFetched, vendorHeadersOf } from './bot-wall-of-fetched';
 import { toFetchError } from './network-errors';
@@ -93,14 +94,15 @@ export class HttpFetcher {
       vetLiteralHost(current, this.guard.allowlist);
       // Validators belong to the URL they came from; don't send them to a redirect target.
       const validators = redirects.length === 0 ? previous : {};
+      const sent = this.headers(validators);
       const response = await request(current, {
         dispatcher: this.agent,
         method: 'GET',
-        headers: this.headers(validators),
+        headers: sent,
         signal,
       });
       if (!isRedirect(response.statusCode))
-        return this.toResult(requested, current, redirects, response, previous, signal);
+        return this.toResult(requested, current, redirects, { sent, response }, previous, signal);
       response.body.resume();
       redirects.push(current.href);
       current = nextHop(current, header(response.headers, 'location'), redirects, this.maxRedirects);
@@ -122,7 +124,7 @@ export class HttpFetcher {
     requested: URL,
     final: URL,
     redirects: string[],
-    response: Dispatcher.ResponseData,
+    { sent, response }: { sent: Record<string, string>; response: Dispatcher.ResponseData },
     previous: ConditionalHeaders,
     signal: AbortSignal,
   ): Promise<FetchResult> {
@@ -169,7 +171,8 @@ export class HttpFetcher {
         status,
       });
     }
-    const common = { ...base, contentType: contentType || kind, kind, notModified: false, body };
+    const exchange = httpExchangeOf(final, sent, response, body);
+    const common = { ...base, contentType: contentType || kind, kind, notModified: false, body, exchange };
     if (kind === 'pdf') return { ...common, text: await extractPdfText(body, { url: final.href }) };
     const decoded = decodeBody(body, declared?.charset, kind === 'html');
     return kind === 'html'

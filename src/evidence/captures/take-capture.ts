@@ -11,10 +11,18 @@ export interface CapturedPage {
   /** Main text, as a reviewer reads it; link checks compare its hash. */
   text: string;
   screenshot?: Buffer;
-  /** Bytes as served, for what the browser does not render (PDF, plain text). */
+  /**
+   * The original: the response body as the server sent it (content-encoding undone, nothing decoded or
+   * rewritten), for pages the main document's. Absent when the browser could not vouch for it.
+   */
   body?: Buffer;
+  /** The request and response line and headers of that answer, for the capture's WARC. */
+  exchange?: RecordedExchange;
   fetchedAt: Date;
 }
+
+/** What a capture keeps of the HTTP exchange besides the body (which goes to the blob store). */
+export type RecordedExchange = Omit<NonNullable<FetchResult['exchange']>, 'body'>;
 
 /**
  * Archives a URL as a person saw it: rendered in Chromium with a screenshot. What Chromium does not render
@@ -48,6 +56,7 @@ function fromBrowser(result: FetchResult): CapturedPage {
     html: result.html,
     text: mainText(result),
     screenshot: result.screenshot,
+    ...original(result.exchange),
     fetchedAt: result.fetchedAt,
   };
 }
@@ -59,9 +68,15 @@ function fromHttp(result: FetchResult): CapturedPage {
     contentType: result.contentType,
     html: result.html,
     text: mainText(result),
-    body: result.html === undefined ? result.body : undefined,
+    ...original(result.exchange),
     fetchedAt: result.fetchedAt,
   };
+}
+
+function original(exchange: FetchResult['exchange']): Pick<CapturedPage, 'body' | 'exchange'> {
+  if (!exchange) return {};
+  const { body, ...recorded } = exchange;
+  return { body, exchange: recorded };
 }
 
 function mainText(result: FetchResult): string {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerArchiveVerifyCommand } from './archive-verify.command';
 import { registerAuditVerifyCommand } from './audit-verify.command';
 import { registerCompareCommand } from './compare.command';
 import { registerCreateUserCommand } from './create-user.command';
@@ -16,6 +17,7 @@ export const cliCommands: RegisterCommand[] = [
   registerCompareCommand,
   registerCreateUserCommand,
   registerAuditVerifyCommand,
+  registerArchiveVerifyCommand,
   registerImportCommand,
   registerPublicationCheckCommand,
   registerScreenCommand,

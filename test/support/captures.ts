@@ -1,6 +1,6 @@
-import { EvidenceService } from '../../../src/evidence/sources/evidence.service';
-import type { TestApp } from '../../support/test-app';
-import { waitFor } from '../../support/wait-for';
+import { EvidenceService } from '../../src/evidence/sources/evidence.service';
+import type { TestApp } from './test-app';
+import { waitFor } from './wait-for';
 
 export interface CaptureItem {
   id: string;
@@ -12,6 +12,7 @@ export interface CaptureItem {
   htmlSha256: string | null;
   textSha256: string | null;
   screenshotSha256: string | null;
+  bodySha256: string | null;
   errorKind: string | null;
   capturedAt: string | null;
 }
