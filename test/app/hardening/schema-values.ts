@@ -5,6 +5,12 @@ import type { JsonSchema } from './openapi-operations';
 export interface KnownValues {
   slugs: string[];
   ids: string[];
+  /**
+   * The database's own limits: the length of every varchar(n)/char(n) column, by its property name
+   * (wikidataId for wikidata_id). Strings are also drawn at and past these, so a DTO that lets through what
+   * the column cannot hold shows up as a 5xx even when the OpenAPI document states no limit.
+   */
+  columnLimits: ReadonlyMap<string, number>;
 }
 
 /**
@@ -51,7 +57,20 @@ function plausibleString(schema: JsonSchema, name: string, known: KnownValues): 
     maxLength: Math.min(schema.maxLength ?? 60, 60),
   });
   const example = typeof schema.example === 'string' ? [fc.constant(schema.example)] : [];
-  return fc.oneof(...(hinted ? [hinted, hinted] : []), ...example, free);
+  const limit = known.columnLimits.get(name);
+  const atColumnLimit =
+    limit === undefined ? [] : [aroundLength(fc.oneof(...example, hinted ?? free), limit)];
+  return fc.oneof(...(hinted ? [hinted, hinted] : []), ...example, free, ...atColumnLimit, ...atColumnLimit);
+}
+
+/**
+ * A plausible start stretched to the column's length, one past it, or far past it. The padding is a digit,
+ * which keeps most shapes valid (slugs, Wikidata ids, names), so the value reaches the length check.
+ */
+function aroundLength(start: fc.Arbitrary<string>, limit: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(start, fc.constantFrom(limit, limit + 1, limit * 2 + 1))
+    .map(([text, length]) => (text || 'x').padEnd(length, '7'));
 }
 
 function hintedString(name: string, known: KnownValues): fc.Arbitrary<string> | undefined {
