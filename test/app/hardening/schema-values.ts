@@ -49,6 +49,38 @@ export function plausibleObject(
   return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
 }
 
+/**
+ * A body that is valid but for one string field stretched to its column's length or past it: the required
+ * fields at their examples, so the request reaches the length check instead of failing on something else.
+ * Undefined when no property of the body has a column limit.
+ */
+export function columnLimitProbe(
+  schema: JsonSchema,
+  known: KnownValues,
+): fc.Arbitrary<Record<string, unknown>> | undefined {
+  const properties = schema.properties ?? {};
+  const limited = Object.keys(properties).filter(
+    (key) => known.columnLimits.has(key) && (properties[key].type ?? 'string') === 'string',
+  );
+  if (!limited.length) return undefined;
+  const required = (schema.required ?? []).filter((key) => key in properties);
+  const base = fc.record(
+    Object.fromEntries(required.map((key) => [key, exampleOr(properties[key], key, known)])),
+  );
+  const stretched = fc
+    .constantFrom(...limited)
+    .chain((key) =>
+      aroundLength(exampleOr(properties[key], key, known).map(String), known.columnLimits.get(key) ?? 0).map(
+        (value) => [key, value] as const,
+      ),
+    );
+  return fc.tuple(base, stretched).map(([body, [key, value]]) => ({ ...body, [key]: value }));
+}
+
+function exampleOr(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<unknown> {
+  return schema.example !== undefined ? fc.constant(schema.example) : plausibleValue(schema, name, known);
+}
+
 function plausibleString(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<string> {
   const lower = name.toLowerCase();
   const hinted = hintedString(lower, known);
