@@ -54,6 +54,22 @@ describe('checks of a watched page', () => {
     expect(body.health).toBe('healthy');
   });
 
+  // Issue 15: the politeness step threw a plain TypeError on such a URL; the check retried and left no trace.
+  it('records a check of a stored URL that Node cannot parse as failed (invalid_url), not a retry loop', async () => {
+    const watch = await watchPage('/will-break', policyPage());
+    await sql(harness, 'UPDATE watches SET url = $1 WHERE id = $2', [
+      'http://[fe80::1%25lo]:8799/',
+      watch.id,
+    ]);
+    expect(await checkOnce(harness, watch.id)).toBe('failed');
+    const [row] = await sql<{ error: string }>(
+      harness,
+      `SELECT error FROM watch_checks WHERE watch_id = $1 AND outcome = 'failed'`,
+      [watch.id],
+    );
+    expect(row.error).toContain('invalid_url');
+  });
+
   it('raises exactly one major flag when the statement on the region is weakened', async () => {
     const watch = await watchPage('/statement', policyPage());
     harness.site.route('/statement', html(policyPage({ statement: REGION_SOURCING_HEDGED })));

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
+import { parseFetchUrl } from '../../../scrapers';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { REDIS_CLIENT } from '../../platform/redis/redis.module';
@@ -47,7 +48,8 @@ export class HostPoliteness {
   }
 
   private keys(url: string): [string, string] {
-    const host = new URL(url).host.toLowerCase();
+    // parseFetchUrl: a URL Node cannot parse is an `invalid_url` finding, not a TypeError that reads as a bug.
+    const host = parseFetchUrl(url).host.toLowerCase();
     const base = `${this.config.queuePrefix}:politeness:${host}`;
     return [`${base}:leases`, `${base}:next`];
   }

@@ -6,7 +6,9 @@ import { Fetchers } from '../../fetching/fetchers.provider';
 import { HostPoliteness } from '../../fetching/politeness/host-politeness';
 import { WatchesRepository } from '../watches/watches.repository';
 import { CheckRecorder } from './check-recorder';
-import { fetchWatchedPage } from './page-fetch';
+import { describeUnexpected } from '../../platform/queues/unexpected-error';
+import type { Watch } from '../watches/watch.entity';
+import { fetchWatchedPage, type FetchedPage } from './page-fetch';
 
 /**
  * One check of one watch: take a polite slot on the host, fetch, and hand the result to the recorder.
@@ -30,6 +32,25 @@ export class CheckService {
     if (!watch) return 'skipped: the watch no longer exists';
     // A scheduled check that was already queued when the watch was paused; requested checks still run.
     if (!watch.active && job.repeatJobKey) return 'skipped: the watch is paused';
+    const context = { watchId: watch.id, jobId: job.id ?? '', startedAt: Date.now() };
+    let fetched;
+    try {
+      fetched = await this.politelyFetch(job, token, watch);
+    } catch (error) {
+      if (error instanceof DelayedError) throw error;
+      // An error nobody classed (a TypeError...) is recorded like a transient failure and retried: after
+      // its attempts the job fails, and every attempt left a failed check behind.
+      const message = isFetchError(error) ? error.message : describeUnexpected(error);
+      await this.recorder.recordFailure(context, message).catch((recordError: unknown) => {
+        this.logger.warn(`Could not record a failed check of ${watch.id}: ${(recordError as Error).message}`);
+      });
+      if (!isFetchError(error) || error.retryable) throw error;
+      return `failed: ${error.message}`;
+    }
+    return this.recorder.recordResult(context, fetched);
+  }
+
+  private async politelyFetch(job: Job, token: string | undefined, watch: Watch): Promise<FetchedPage> {
     const holder = `${job.id ?? 'job'}:${token ?? ''}`;
     const slot = await this.politeness.acquire(watch.url, holder);
     if (!slot.granted) {
@@ -37,20 +58,10 @@ export class CheckService {
       await job.moveToDelayed(Date.now() + slot.retryInMs, token);
       throw new DelayedError();
     }
-    const context = { watchId: watch.id, jobId: job.id ?? '', startedAt: Date.now() };
-    let fetched;
     try {
-      fetched = await fetchWatchedPage(this.fetchers, watch);
-    } catch (error) {
-      if (!isFetchError(error)) throw error;
-      await this.recorder.recordFailure(context, error.message).catch((recordError: unknown) => {
-        this.logger.warn(`Could not record a failed check of ${watch.id}: ${(recordError as Error).message}`);
-      });
-      if (error.retryable) throw error;
-      return `failed: ${error.message}`;
+      return await fetchWatchedPage(this.fetchers, watch);
     } finally {
       await slot.release();
     }
-    return this.recorder.recordResult(context, fetched);
   }
 }

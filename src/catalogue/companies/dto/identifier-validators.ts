@@ -24,6 +24,7 @@ import {
   WIKIDATA_ID_MAX_LENGTH,
   WIKIDATA_ID_PATTERN,
 } from '../identifiers';
+import { ParsesAsUrl } from '../../../kernel/urls/parses-as-url';
 
 /** Validators for the identifiers brands and companies share; each failure names its field. */
 export const IsSlug = () =>
@@ -65,6 +66,7 @@ export const IsHttpUrl = () =>
       },
       { message: '$property must be an http(s) URL' },
     ),
+    ParsesAsUrl(),
   );
 
 export const IsWikidataId = () =>
