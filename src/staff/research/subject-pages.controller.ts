@@ -73,7 +73,7 @@ export function subjectPagesController(path: string, pages: Type<AnySubjectPages
       const subject = await this.subjects.get(slug, viewer);
       const [{ commitments, findings }, history] = await Promise.all([
         this.subjects.claims(subject, viewer),
-        this.history.of(this.subjects.auditEntity, subject.id),
+        this.history.of(this.subjects.auditEntity, subject.id, viewer),
       ]);
       const ctx = webContext(request, response);
       sendPage(response, this.subjects.page({ ctx, subject, commitments, findings, history }));
