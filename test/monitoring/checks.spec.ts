@@ -1,4 +1,9 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { ScheduleService } from '../../src/monitoring/schedule/schedule.service';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
+import { waitFor } from '../support/wait-for';
 import {
   api,
   checkOnce,
@@ -68,6 +73,25 @@ describe('checks of a watched page', () => {
       [watch.id],
     );
     expect(row.error).toContain('invalid_url');
+  });
+
+  // Issue 15: after a restart a fast watch was fetched five times in 14 s (interrupted check, catch-up, schedule).
+  it('skips a catch-up of a watch checked moments ago instead of fetching it again', async () => {
+    const watch = await watchPage('/recent', policyPage());
+    const fetchesBefore = harness.site.hits('/recent');
+    const queue = harness.testApp.app.get<Queue>(getQueueToken(QueueName.Monitoring), { strict: false });
+    const slot = String(Math.floor(Date.now() / (24 * 60 * 60_000)));
+    const jobId = await harness.testApp.app.get(ScheduleService).queueCheck(watch.id, slot);
+    const result = await waitFor(
+      async () => {
+        const job = await queue.getJob(jobId);
+        return job && (await job.isCompleted()) ? (job.returnvalue as string) : undefined;
+      },
+      { description: 'the catch-up to finish' },
+    );
+    expect(result).toMatch(/^skipped: checked \d+ s ago$/);
+    expect(harness.site.hits('/recent')).toBe(fetchesBefore);
+    expect((await counts(harness, watch.id)).checks).toBe(1);
   });
 
   it('raises exactly one major flag when the statement on the region is weakened', async () => {

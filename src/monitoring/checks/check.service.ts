@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { isFetchError } from '../../../scrapers';
 import type { JobPayloads } from '../../platform/queues/queue-catalogue';
@@ -6,7 +6,10 @@ import { Fetchers } from '../../fetching/fetchers.provider';
 import { HostPoliteness } from '../../fetching/politeness/host-politeness';
 import { WatchesRepository } from '../watches/watches.repository';
 import { CheckRecorder } from './check-recorder';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
 import { describeUnexpected } from '../../platform/queues/unexpected-error';
+import { isCatchUpJobId } from '../schedule/job-ids';
 import type { Watch } from '../watches/watch.entity';
 import { fetchWatchedPage, type FetchedPage } from './page-fetch';
 
@@ -21,6 +24,7 @@ export class CheckService {
   private readonly logger = new Logger(CheckService.name);
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly watches: WatchesRepository,
     private readonly fetchers: Fetchers,
     private readonly politeness: HostPoliteness,
@@ -32,6 +36,10 @@ export class CheckService {
     if (!watch) return 'skipped: the watch no longer exists';
     // A scheduled check that was already queued when the watch was paused; requested checks still run.
     if (!watch.active && job.repeatJobKey) return 'skipped: the watch is paused';
+    const checkedAgoMs = watch.lastCheckedAt ? Date.now() - watch.lastCheckedAt.getTime() : Infinity;
+    if (isRoutine(job) && checkedAgoMs < (watch.intervalMinutes * this.config.monitoring.minuteMs) / 2) {
+      return `skipped: checked ${Math.round(checkedAgoMs / 1000)} s ago`;
+    }
     const context = { watchId: watch.id, jobId: job.id ?? '', startedAt: Date.now() };
     let fetched;
     try {
@@ -64,4 +72,15 @@ export class CheckService {
       await slot.release();
     }
   }
+}
+
+/**
+ * A check the schedule owes rather than one a person asked for: the scheduler's runs and reconcile's
+ * catch-ups. After a restart the interrupted check, a catch-up and the scheduler's next run can arrive
+ * together; those of a watch checked less than half an interval ago are skipped, so a restart never
+ * fetches one page in a burst. First checks and "check now" always run.
+ */
+function isRoutine(job: Job): boolean {
+  // A retry after a failed attempt is not a new check: the failure itself set the last check time.
+  return job.attemptsMade === 0 && (Boolean(job.repeatJobKey) || isCatchUpJobId(job.id));
 }
