@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { isFetchError } from '../../../scrapers';
 import type { JobPayloads } from '../../platform/queues/queue-catalogue';
@@ -6,8 +6,6 @@ import { Fetchers } from '../../fetching/fetchers.provider';
 import { HostPoliteness } from '../../fetching/politeness/host-politeness';
 import { WatchesRepository } from '../watches/watches.repository';
 import { CheckRecorder } from './check-recorder';
-import type { AppConfig } from '../../platform/config/app-config';
-import { APP_CONFIG } from '../../platform/config/config.module';
 import { describeUnexpected } from '../../platform/queues/unexpected-error';
 import { isCatchUpJobId } from '../schedule/job-ids';
 import type { Watch } from '../watches/watch.entity';
@@ -24,7 +22,6 @@ export class CheckService {
   private readonly logger = new Logger(CheckService.name);
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly watches: WatchesRepository,
     private readonly fetchers: Fetchers,
     private readonly politeness: HostPoliteness,
@@ -36,9 +33,8 @@ export class CheckService {
     if (!watch) return 'skipped: the watch no longer exists';
     // A scheduled check that was already queued when the watch was paused; requested checks still run.
     if (!watch.active && job.repeatJobKey) return 'skipped: the watch is paused';
-    const checkedAgoMs = watch.lastCheckedAt ? Date.now() - watch.lastCheckedAt.getTime() : Infinity;
-    if (isRoutine(job) && checkedAgoMs < (watch.intervalMinutes * this.config.monitoring.minuteMs) / 2) {
-      return `skipped: checked ${Math.round(checkedAgoMs / 1000)} s ago`;
+    if (isRoutine(job) && watch.lastCheckedAt && watch.lastCheckedAt.getTime() >= dueAt(job)) {
+      return `skipped: checked at ${watch.lastCheckedAt.toISOString()}, after this check was due`;
     }
     const context = { watchId: watch.id, jobId: job.id ?? '', startedAt: Date.now() };
     let fetched;
@@ -76,11 +72,17 @@ export class CheckService {
 
 /**
  * A check the schedule owes rather than one a person asked for: the scheduler's runs and reconcile's
- * catch-ups. After a restart the interrupted check, a catch-up and the scheduler's next run can arrive
- * together; those of a watch checked less than half an interval ago are skipped, so a restart never
- * fetches one page in a burst. First checks and "check now" always run.
+ * catch-ups. After a restart the interrupted check, a catch-up and the scheduler's overdue run can arrive
+ * together; one whose watch was checked at or after the time it was due has had its check already and is
+ * skipped, so a restart never fetches one page in a burst (and no slot goes without a check at or after
+ * it). First checks, "check now" and retries always run.
  */
 function isRoutine(job: Job): boolean {
   // A retry after a failed attempt is not a new check: the failure itself set the last check time.
   return job.attemptsMade === 0 && (Boolean(job.repeatJobKey) || isCatchUpJobId(job.id));
+}
+
+/** When the job was due: added at `timestamp`, to run `delay` later (a scheduler's next slot). */
+function dueAt(job: Job): number {
+  return job.timestamp + (job.opts.delay ?? 0);
 }
