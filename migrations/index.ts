@@ -8,7 +8,7 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
-import { ProposedRevisions1763831500000 } from './1763831500000-ProposedRevisions';
+import { ProposedRevisions1796529000000 } from './1796529000000-ProposedRevisions';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -25,5 +25,5 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
-  ProposedRevisions1763831500000,
+  ProposedRevisions1796529000000,
 ];

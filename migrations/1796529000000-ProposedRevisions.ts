@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * one per record, until a reviewer other than its author verifies or rejects it. The record keeps its
  * verified values meanwhile. The partial unique indexes allow one pending revision per brand and per company.
  */
-export class ProposedRevisions1763831500000 implements MigrationInterface {
-  name = 'ProposedRevisions1763831500000';
+export class ProposedRevisions1796529000000 implements MigrationInterface {
+  name = 'ProposedRevisions1796529000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
