@@ -12,6 +12,8 @@ export const AUDIT_TYPES_EVERY_STAFF_ROLE_READS: readonly string[] = [
   'company',
   'commitment',
   'exposure_finding',
+  // Closures of findings (on main with issue 13's trust chain): claims like the others.
+  'finding_closure',
   'disclosure',
   'evidence',
   'watch',
