@@ -12,10 +12,11 @@ import { ScreeningLists1763900000000 } from './1763900000000-ScreeningLists';
 import { ScreeningCandidates1763900000100 } from './1763900000100-ScreeningCandidates';
 import { ScreeningFlags1763900000200 } from './1763900000200-ScreeningFlags';
 import { TrustChain1796527219323 } from './1796527219323-TrustChain';
-import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
-import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
+import { ProposedRevisions1796529000000 } from './1796529000000-ProposedRevisions';
 import { CaptureOriginals1796540000000 } from './1796540000000-CaptureOriginals';
 import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenceStates';
+import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
+import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -36,8 +37,9 @@ export const allMigrations = [
   ScreeningCandidates1763900000100,
   ScreeningFlags1763900000200,
   TrustChain1796527219323,
-  BlockedChecks1796600000000,
-  StatementGroups1796610000000,
+  ProposedRevisions1796529000000,
   CaptureOriginals1796540000000,
   HonestEvidenceStates1796540010000,
+  BlockedChecks1796600000000,
+  StatementGroups1796610000000,
 ];

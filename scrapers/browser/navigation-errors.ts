@@ -3,6 +3,11 @@ import type { EgressProxy } from '../net/egress-proxy';
 
 /** Chromium net errors that mean the name does not exist, rather than "try again". */
 const GONE_NET_ERRORS = ['ERR_NAME_NOT_RESOLVED', 'ERR_NAME_RESOLUTION_FAILED'];
+/**
+ * Chromium's own refusals: a redirect to a scheme it will not follow from the web (file:, chrome:...) never
+ * reaches the request filter or the proxy, and retrying cannot change the answer.
+ */
+const REFUSED_NET_ERRORS = ['ERR_UNSAFE_REDIRECT', 'ERR_BLOCKED_BY_CLIENT', 'ERR_DISALLOWED_URL_SCHEME'];
 
 /**
  * Explains why a navigation failed. Chromium only says "tunnel failed" or "blocked"; the proxy knows whether
@@ -23,7 +28,7 @@ export function navigationFailure(
   const target = hostPortOf(context.lastNavigation ?? context.url);
   const proxied = target ? context.proxy.failureFor(target, context.since) : undefined;
   if (proxied) return new FetchError(proxied.kind, proxied.reason, { url: context.url, cause: error });
-  if (message.includes('ERR_BLOCKED_BY_CLIENT')) {
+  if (REFUSED_NET_ERRORS.some((code) => message.includes(code))) {
     return new FetchError(
       'blocked',
       `the page navigated to a URL that is not fetched (${context.lastNavigation ?? 'unknown'})`,

@@ -3,10 +3,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { exitOnConfigError } from '../platform/config/exit-on-config-error';
 import { prepareDatabase } from './database/prepare-database';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: migrate, load the demo data into an empty database, then run the API and the worker as two
- * processes (as Docker Compose does), stopping both when either stops or a signal arrives.
+ * processes (as Docker Compose does). A child that dies is restarted with backoff while the other keeps
+ * running (supervisor.ts); a signal stops both.
  */
 async function launch(): Promise<void> {
   const config = exitOnConfigError();
@@ -14,19 +16,12 @@ async function launch(): Promise<void> {
     seedDemoData: config.seedDemoData,
     log: (line) => console.log(line),
   });
-  const children = [runChild('api', 'main.js'), runChild('worker', 'worker.js')];
-  let stopping = false;
-  const stopAll = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill(signal);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll('SIGTERM'));
-  for (const child of children) {
-    child.on('exit', (code) => {
-      if (!stopping) process.exitCode = code ?? 1;
-      stopAll('SIGTERM');
-    });
+  const supervisor = new Supervisor([
+    { name: 'api', start: () => runChild('api', 'main.js') },
+    { name: 'worker', start: () => runChild('worker', 'worker.js') },
+  ]);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => void supervisor.stop('SIGTERM').then(() => process.exit(0)));
   }
   console.log(`Pledgewatch API on http://127.0.0.1:${config.port} (health: /health, API docs: /api/docs)`);
 }

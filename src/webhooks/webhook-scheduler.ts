@@ -42,8 +42,18 @@ export class WebhookScheduler {
     for (const delivery of pending) {
       const jobId = deliveryJobId(delivery.webhookId, delivery.flagId);
       const options = { ...WEBHOOK_DELIVERY_JOB_OPTIONS, jobId };
-      if (await ensureJob(this.queue, 'deliver-webhook', { deliveryId: delivery.id }, options)) added += 1;
+      const recordFailure = (reason: string) => this.failForGood(delivery.id, reason);
+      if (await ensureJob(this.queue, 'deliver-webhook', { deliveryId: delivery.id }, options, recordFailure))
+        added += 1;
     }
     return added;
+  }
+
+  /** A delivery whose job used every attempt without recording its outcome: failed, with the job's error. */
+  private async failForGood(deliveryId: string, reason: string): Promise<void> {
+    await this.dataSource
+      .getRepository(WebhookDelivery)
+      .update({ id: deliveryId, state: 'pending' }, { state: 'failed', lastError: reason.slice(0, 2000) });
+    this.logger.warn(`Webhook delivery ${deliveryId} failed after all its attempts: ${reason}`);
   }
 }

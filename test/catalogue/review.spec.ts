@@ -120,7 +120,7 @@ describe('reviewing catalogue entries', () => {
     expect(twice.status).toBe(409);
   });
 
-  it('keeps a verified brand verified when it is edited, and audits the before and after', async () => {
+  it('keeps a verified brand verified when it is edited, its change proposed and audited', async () => {
     const slug = await submittedBrand(researcher);
     await api(testApp, 'POST', `/api/brands/${slug}/review`, {
       body: { decision: 'verify' },
@@ -130,19 +130,15 @@ describe('reviewing catalogue entries', () => {
       body: { aliases: ['ザラ'], website: 'https://example.com' },
       headers: researcher.headers,
     });
-    expect(edited.body).toMatchObject({
-      status: 'verified',
-      aliases: ['ザラ'],
-      website: 'https://example.com',
-    });
+    // Verified means reviewed: the change waits for a reviewer (test/catalogue/verified-revisions.spec.ts).
+    expect(edited.body).toMatchObject({ status: 'verified', aliases: [], website: null });
     const audit = await api(testApp, 'GET', `/api/audit?entityType=brand&entityId=${edited.body.id}`, {
       headers: reviewer.headers,
     });
     expect(audit.body.items[0]).toMatchObject({
-      action: 'brand.update',
+      action: 'brand.revision.propose',
       actorId: researcher.id,
-      before: { aliases: [], website: null },
-      after: { aliases: ['ザラ'], website: 'https://example.com' },
+      after: { changes: { aliases: ['ザラ'], website: 'https://example.com' } },
     });
   });
 

@@ -47,6 +47,7 @@ describe('input the catalogue refuses', () => {
     ['a three-letter country code', { hqCountry: 'GBR' }, 'hqCountry'],
     ['a Wikidata id without Q', { wikidataId: '12345' }, 'wikidataId'],
     ['a Wikidata property instead of an item', { wikidataId: 'P31' }, 'wikidataId'],
+    ['a Wikidata id longer than its column (20)', { wikidataId: `Q${'1'.repeat(20)}` }, 'wikidataId'],
     ['a short LEI', { lei: '5493001KJTIIGC8Y1R1' }, 'lei'],
     ['an LEI with bad check digits', { lei: '5493001KJTIIGC8Y1RXX' }, 'lei'],
     ['aliases that are not strings', { aliases: [1, 2] }, 'aliases'],
@@ -74,6 +75,21 @@ describe('input the catalogue refuses', () => {
     });
     expectBadField(response, 'lei');
     expectBadField(response, 'country');
+  });
+
+  // Issue 15: each of these passed validation and failed in Postgres's varchar(20) with a 500.
+  it('refuses a Wikidata id longer than its column on PATCH of a brand and POST of a company', async () => {
+    const tooLong = `Q${'9'.repeat(20)}`;
+    const patch = await api(testApp, 'PATCH', `/api/brands/${brandSlug}`, {
+      body: { wikidataId: tooLong },
+      headers: researcher.headers,
+    });
+    expectBadField(patch, 'wikidataId');
+    const company = await api(testApp, 'POST', '/api/companies', {
+      body: { name: `Group ${unique()}`, wikidataId: tooLong },
+      headers: researcher.headers,
+    });
+    expectBadField(company, 'wikidataId');
   });
 
   it('refuses null for a brand name in a PATCH', async () => {

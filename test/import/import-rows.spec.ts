@@ -34,6 +34,21 @@ describe('importing CSV rows', () => {
     return row.n;
   }
 
+  // Issue 15: the dry run said "would be created" and the real run dropped the row in Postgres's varchar(20).
+  it('refuses a row the database could not hold in the dry run already, and says so in the real run', async () => {
+    const file = csvFile('brands.csv', ['name,wikidata_id', `Rows Long Wikidata,Q${'1'.repeat(24)}`]);
+    for (const dryRun of [true, false]) {
+      const failures: RowFailure[] = [];
+      const report = await importer.importFile('brands', file, {
+        dryRun,
+        onFailure: (failure) => failures.push(failure),
+      });
+      expect(report.counts).toMatchObject({ created: 0, failed: 1 });
+      expect(failures).toEqual([{ line: 2, reason: expect.stringContaining('wikidata_id') }]);
+    }
+    expect(await count(`brands WHERE name = 'Rows Long Wikidata'`)).toBe(0);
+  });
+
   it('reports each bad row with its line number and reason, and imports the good ones', async () => {
     const file = csvFile('brands.csv', [
       'name,company,sectors,hq_country',

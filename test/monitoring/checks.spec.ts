@@ -1,4 +1,9 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { checkJobId } from '../../src/monitoring/schedule/job-ids';
+import { QueueName } from '../../src/platform/queues/queue-catalogue';
 import { html } from '../support/fixture-server';
+import { waitFor } from '../support/wait-for';
 import {
   api,
   checkOnce,
@@ -52,6 +57,43 @@ describe('checks of a watched page', () => {
     );
     expect(body.currentSnapshotId).toEqual(expect.any(String));
     expect(body.health).toBe('healthy');
+  });
+
+  // Issue 15: the politeness step threw a plain TypeError on such a URL; the check retried and left no trace.
+  it('records a check of a stored URL that Node cannot parse as failed (invalid_url), not a retry loop', async () => {
+    const watch = await watchPage('/will-break', policyPage());
+    await sql(harness, 'UPDATE watches SET url = $1 WHERE id = $2', [
+      'http://[fe80::1%25lo]:8799/',
+      watch.id,
+    ]);
+    expect(await checkOnce(harness, watch.id)).toBe('failed');
+    const [row] = await sql<{ error: string }>(
+      harness,
+      `SELECT error FROM watch_checks WHERE watch_id = $1 AND outcome = 'failed'`,
+      [watch.id],
+    );
+    expect(row.error).toContain('invalid_url');
+  });
+
+  // Issue 15: after a restart a fast watch was fetched five times in 14 s (interrupted check, catch-up, schedule).
+  it('skips a catch-up whose watch was checked after it was due instead of fetching it again', async () => {
+    const watch = await watchPage('/recent', policyPage());
+    const fetchesBefore = harness.site.hits('/recent');
+    const queue = harness.testApp.app.get<Queue>(getQueueToken(QueueName.Monitoring), { strict: false });
+    // A catch-up queued by reconcile a minute ago, which the worker reaches only now (after a restart),
+    // when the watch's first check has run since.
+    const jobId = checkJobId(watch.id, String(Math.floor(Date.now() / (24 * 60 * 60_000))));
+    await queue.add('check-watch', { watchId: watch.id }, { jobId, timestamp: Date.now() - 60_000 });
+    const result = await waitFor(
+      async () => {
+        const job = await queue.getJob(jobId);
+        return job && (await job.isCompleted()) ? (job.returnvalue as string) : undefined;
+      },
+      { description: 'the catch-up to finish' },
+    );
+    expect(result).toMatch(/^skipped: checked at .*, after this check was due$/);
+    expect(harness.site.hits('/recent')).toBe(fetchesBefore);
+    expect((await counts(harness, watch.id)).checks).toBe(1);
   });
 
   it('raises exactly one major flag when the statement on the region is weakened', async () => {

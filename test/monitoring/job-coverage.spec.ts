@@ -1,5 +1,5 @@
 import { jobCoverageProblems } from '../../src/platform/queues/job-handlers';
-import { JOB_QUEUES, QueueName } from '../../src/platform/queues/queue-catalogue';
+import { ALL_QUEUES, JOB_QUEUES, QueueName } from '../../src/platform/queues/queue-catalogue';
 
 describe('the worker start-up check of job processors', () => {
   const catalogue = { 'check-watch': QueueName.Monitoring, 'capture-evidence': QueueName.Captures };
@@ -42,5 +42,11 @@ describe('the worker start-up check of job processors', () => {
 
   it('knows every job of the real catalogue', () => {
     expect(jobCoverageProblems([], JOB_QUEUES)).toHaveLength(Object.keys(JOB_QUEUES).length);
+  });
+
+  // Issue 15: a `maintenance` queue that no job used showed "no workers" on the dashboard.
+  it('has no queue that carries no job', () => {
+    const used = new Set(Object.values(JOB_QUEUES));
+    expect(ALL_QUEUES.filter((queue) => !used.has(queue))).toEqual([]);
   });
 });

@@ -16,6 +16,12 @@ describe('configuration', () => {
     });
   });
 
+  // Issue 15: with a 30 s lock and a 30 s stalled interval a killed check waited up to a minute to run again.
+  it("looks for a dead worker's checks often enough that they run again within about one lock duration", () => {
+    const { lockDurationMs, stalledIntervalMs } = loadAppConfig({}).monitoring;
+    expect(stalledIntervalMs).toBeLessThanOrEqual(lockDurationMs / 4);
+  });
+
   it('reads the fetch allow-list as host:port entries', () => {
     expect(loadAppConfig({ FETCH_ALLOWLIST: '127.0.0.1:8080, [::1]:9000' }).fetchAllowlist).toEqual([
       '127.0.0.1:8080',

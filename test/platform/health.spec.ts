@@ -1,3 +1,6 @@
+import type Redis from 'ioredis';
+import { heartbeatKey } from '../../src/platform/health/worker-heartbeat';
+import { REDIS_CLIENT } from '../../src/platform/redis/redis.module';
 import { startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
@@ -122,5 +125,37 @@ describe('the API when Redis cannot be reached', () => {
 
     const again = await fetch(`${testApp.baseUrl}/api/docs-json`);
     expect(again.status).toBe(200);
+  });
+});
+
+// Issue 15: for a few seconds after a Redis wipe, /health said "no worker has ever reported".
+describe('/health after Redis lost the heartbeats', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+  });
+
+  it('says what it knows: the workers beat a moment ago, Redis lost the record', async () => {
+    const redis = testApp.app.get<Redis>(REDIS_CLIENT);
+    const key = heartbeatKey(testApp.config.queuePrefix);
+    await redis.hset(key, 'worker-1', String(Date.now()));
+    expect((await fetch(`${testApp.baseUrl}/health`)).status).toBe(200);
+
+    await redis.del(key);
+    const response = await fetch(`${testApp.baseUrl}/health`);
+    const body = (await response.json()) as { info?: { worker?: { status: string; note?: string } } };
+    expect(response.status).toBe(200);
+    expect(body.info?.worker).toMatchObject({
+      status: 'up',
+      note: expect.stringMatching(
+        /^Redis holds no worker heartbeat .* the newest this API saw was \d+ s ago$/,
+      ),
+    });
+    expect(JSON.stringify(body)).not.toContain('ever reported');
   });
 });

@@ -57,6 +57,12 @@ describe('the browser fetcher behind the egress proxy', () => {
     });
   });
 
+  // Issue 15: Chromium refuses these itself (ERR_UNSAFE_REDIRECT), which read as "try again" five times.
+  it('classes a server redirect to a file: URL as blocked, not transient', async () => {
+    fixture.redirect('/to-file', 'file:///etc/passwd');
+    await expect(fetcher.fetch(fixture.url('/to-file'))).rejects.toMatchObject({ kind: 'blocked' });
+  });
+
   it('refuses an image on the canary (and would have blocked the image anyway)', async () => {
     fixture.route('/attack', html(`<img src="${canary.url('/pixel.png')}"><p>text</p>`));
     await fetcher.fetch(fixture.url('/attack'));

@@ -9,6 +9,7 @@ import { Brand } from '../../catalogue/brands/brand.entity';
 import { Commitment } from '../../claims/commitments/commitment.entity';
 import { Disclosure, DisclosureEvidence } from '../../claims/disclosures/disclosure.entity';
 import { Company } from '../../catalogue/companies/company.entity';
+import { ProposedRevision } from '../../catalogue/revisions/proposed-revision.entity';
 import { CommitmentEvidence, FindingEvidence } from '../../claims/evidence-link.entity';
 import { Evidence } from '../../evidence/sources/evidence.entity';
 import { ExposureFinding } from '../../claims/findings/exposure-finding.entity';
@@ -68,4 +69,5 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   SupplierFacility,
   ScreeningCandidate,
   ScreeningFlag,
+  ProposedRevision,
 ];

@@ -12,10 +12,14 @@ import {
 import { User } from '../../identity/users/user.entity';
 import { Company } from '../companies/company.entity';
 import {
+  COUNTRY_LENGTH,
+  LEI_LENGTH,
+  OPEN_SUPPLY_HUB_ID_MAX_LENGTH,
   SQL_COUNTRY_PATTERN,
   SQL_LEI_PATTERN,
   SQL_SLUG_PATTERN,
   SQL_WIKIDATA_ID_PATTERN,
+  WIKIDATA_ID_MAX_LENGTH,
 } from '../companies/identifiers';
 import { ReviewChecks, Reviewable } from '../../kernel/review/reviewable';
 
@@ -62,19 +66,19 @@ export class Brand extends Reviewable {
   sectors!: string[];
 
   /** ISO 3166-1 alpha-2. */
-  @Column({ type: 'char', length: 2, nullable: true })
+  @Column({ type: 'char', length: COUNTRY_LENGTH, nullable: true })
   hqCountry!: string | null;
 
   @Column({ type: 'text', nullable: true })
   website!: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Column({ type: 'varchar', length: WIKIDATA_ID_MAX_LENGTH, nullable: true })
   wikidataId!: string | null;
 
-  @Column({ type: 'char', length: 20, nullable: true })
+  @Column({ type: 'char', length: LEI_LENGTH, nullable: true })
   lei!: string | null;
 
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: OPEN_SUPPLY_HUB_ID_MAX_LENGTH, nullable: true })
   openSupplyHubId!: string | null;
 
   /** Users are disabled, never deleted (the audit log and the four-eyes rule refer to them). */

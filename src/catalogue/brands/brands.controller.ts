@@ -6,6 +6,7 @@ import { Public } from '../../platform/http/public-route';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { proposedRevisionOr404, ProposedRevisionView } from '../revisions/dto/proposed-revision.view';
 import { toBrandView } from './brand-view.mapper';
 import { BrandsService } from './brands.service';
 import { BrandFacets, BrandListItem, BrandView } from './dto/brand.view';
@@ -58,7 +59,11 @@ export class BrandsController {
 
   @RequireRoles(Role.Researcher)
   @Patch(':slug')
-  @ApiOperation({ summary: 'Edit a brand; audited with before and after' })
+  @ApiOperation({
+    summary:
+      'Edit a brand; audited. On a verified brand the change is proposed, not applied: the brand is ' +
+      'returned as it stands until another reviewer verifies the change (GET/POST :slug/revision)',
+  })
   @ApiOkResponse({ type: BrandView })
   async update(
     @Param('slug') slug: string,
@@ -88,5 +93,26 @@ export class BrandsController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<BrandView> {
     return toBrandView(await this.brands.review(slug, body.decision, body.note, actor), actor);
+  }
+
+  @RequireRoles(Role.Researcher, Role.Reviewer)
+  @Get(':slug/revision')
+  @ApiOperation({ summary: 'The change to a verified brand that awaits review (404 when none)' })
+  @ApiOkResponse({ type: ProposedRevisionView })
+  async revision(@Param('slug') slug: string): Promise<ProposedRevisionView> {
+    return proposedRevisionOr404(await this.brands.proposedRevision(slug));
+  }
+
+  @RequireRoles(Role.Reviewer)
+  @Post(':slug/revision/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify (apply) or reject the change awaiting review (not its author)' })
+  @ApiOkResponse({ type: BrandView })
+  async reviewRevision(
+    @Param('slug') slug: string,
+    @Body() body: ReviewDecisionDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<BrandView> {
+    return toBrandView(await this.brands.decideRevision(slug, body.decision, body.note, actor), actor);
   }
 }

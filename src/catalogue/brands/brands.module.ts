@@ -1,3 +1,4 @@
+import { RevisionsModule } from '../revisions/revisions.module';
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { ReviewModule } from '../../kernel/review/review.module';
@@ -6,7 +7,7 @@ import { BrandsRepository } from './brands.repository';
 import { BrandsService } from './brands.service';
 
 @Module({
-  imports: [CompaniesModule, ReviewModule],
+  imports: [CompaniesModule, ReviewModule, RevisionsModule],
   controllers: [BrandsController],
   providers: [BrandsRepository, BrandsService],
   exports: [BrandsService],

@@ -13,6 +13,8 @@ import { ReviewRunner, ReviewTarget } from '../../kernel/review/review-runner';
 import { ReviewStatus } from '../../kernel/review/review-status';
 import { afterEdit, pickReviewState, ReviewDecision } from '../../kernel/review/review-workflow';
 import { canSee, SYSTEM_READER, Viewer, visibleStatuses } from '../../kernel/review/visibility';
+import type { ProposedRevision } from '../revisions/proposed-revision.entity';
+import { brandRevision, RevisionsService } from '../revisions/revisions.service';
 import { Brand } from './brand.entity';
 import type { BrandExportRow } from './brand-export.sql';
 import type { BrandSearchFilter } from './brand-search.sql';
@@ -34,6 +36,7 @@ export class BrandsService {
     private readonly companies: CompaniesService,
     private readonly audit: AuditService,
     private readonly reviews: ReviewRunner,
+    private readonly revisions: RevisionsService,
   ) {}
 
   /** Creates a draft brand. `actor` null means the system (seeds, import). */
@@ -69,8 +72,9 @@ export class BrandsService {
   }
 
   /**
-   * Edits identity fields. A verified brand stays verified (audited with before and after); a rejected
-   * one goes back to draft. See docs/data-model.md for why.
+   * Edits identity fields. On a verified brand the change becomes a proposed revision, applied only when
+   * another reviewer verifies it (docs/data-model.md, "Verified means reviewed"), and the brand is returned
+   * as it stands; a rejected one goes back to draft; drafts and submitted brands change at once.
    */
   async update(ref: string, input: UpdateBrandDto, actor: AuthenticatedUser): Promise<Brand> {
     return this.dataSource.transaction(async (manager) => {
@@ -79,9 +83,14 @@ export class BrandsService {
       const brand = await this.brands.lockById(found.id, manager);
       const before = toBrandView(found, actor);
       const { company, ...fields } = definedFields(input);
+      const changes: Partial<Brand> = { ...fields };
       if (company !== undefined)
-        brand.companyId = company === null ? null : await this.companyIdOf(company, manager);
-      Object.assign(brand, fields, afterEdit(pickReviewState(brand)));
+        changes.companyId = company === null ? null : await this.companyIdOf(company, manager);
+      if (brand.status === ReviewStatus.Verified) {
+        await this.revisions.propose(manager, brandRevision(brand), changes, actor);
+        return found;
+      }
+      Object.assign(brand, changes, afterEdit(pickReviewState(brand)));
       await this.brands.save(manager, brand);
       const updated = await this.brands.findByRef(brand.id, manager);
       if (!updated) throw notFound(ref);
@@ -95,6 +104,33 @@ export class BrandsService {
       });
       return updated;
     });
+  }
+
+  /** The change to a verified brand waiting for review, if any. */
+  async proposedRevision(ref: string): Promise<ProposedRevision | null> {
+    return this.revisions.pending(this.dataSource.manager, { brandId: await this.idOf(ref) });
+  }
+
+  /** Verifies (applies) or rejects the change waiting on a verified brand; audited either way. */
+  async decideRevision(
+    ref: string,
+    decision: ReviewDecision,
+    note: string | undefined,
+    actor: AuthenticatedUser,
+  ): Promise<Brand> {
+    await this.dataSource.transaction(async (manager) => {
+      const brand = await this.brands.lockById(await this.idOf(ref), manager);
+      await this.revisions.decide(manager, brandRevision(brand), decision, note, actor, async (changes) => {
+        const before = await this.brands.findByRef(brand.id, manager);
+        await this.brands.save(manager, Object.assign(brand, changes));
+        const after = await this.brands.findByRef(brand.id, manager);
+        return {
+          before: before && toBrandView(before, SYSTEM_READER),
+          after: after && toBrandView(after, SYSTEM_READER),
+        };
+      });
+    });
+    return this.reload(ref);
   }
 
   /** A brand the reader may see; 404 otherwise (a draft is not revealed to anonymous readers). */

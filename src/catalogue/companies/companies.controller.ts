@@ -6,6 +6,7 @@ import { Public } from '../../platform/http/public-route';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { proposedRevisionOr404, ProposedRevisionView } from '../revisions/dto/proposed-revision.view';
 import { CompaniesService } from './companies.service';
 import { CompanyView, toCompanyView } from './dto/company.view';
 import { CreateCompanyDto } from './dto/create-company.dto';
@@ -48,7 +49,11 @@ export class CompaniesController {
 
   @RequireRoles(Role.Researcher)
   @Patch(':slug')
-  @ApiOperation({ summary: 'Edit a company; audited with before and after' })
+  @ApiOperation({
+    summary:
+      'Edit a company; audited. On a verified company the change is proposed, not applied, until another ' +
+      'reviewer verifies it (GET/POST :slug/revision)',
+  })
   @ApiOkResponse({ type: CompanyView })
   async update(
     @Param('slug') slug: string,
@@ -78,5 +83,26 @@ export class CompaniesController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<CompanyView> {
     return toCompanyView(await this.companies.review(slug, body.decision, body.note, actor));
+  }
+
+  @RequireRoles(Role.Researcher, Role.Reviewer)
+  @Get(':slug/revision')
+  @ApiOperation({ summary: 'The change to a verified company that awaits review (404 when none)' })
+  @ApiOkResponse({ type: ProposedRevisionView })
+  async revision(@Param('slug') slug: string): Promise<ProposedRevisionView> {
+    return proposedRevisionOr404(await this.companies.proposedRevision(slug));
+  }
+
+  @RequireRoles(Role.Reviewer)
+  @Post(':slug/revision/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify (apply) or reject the change awaiting review (not its author)' })
+  @ApiOkResponse({ type: CompanyView })
+  async reviewRevision(
+    @Param('slug') slug: string,
+    @Body() body: ReviewDecisionDto,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<CompanyView> {
+    return toCompanyView(await this.companies.decideRevision(slug, body.decision, body.note, actor));
   }
 }

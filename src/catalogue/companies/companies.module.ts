@@ -1,3 +1,4 @@
+import { RevisionsModule } from '../revisions/revisions.module';
 import { Module } from '@nestjs/common';
 import { ReviewModule } from '../../kernel/review/review.module';
 import { CompaniesController } from './companies.controller';
@@ -5,7 +6,7 @@ import { CompaniesRepository } from './companies.repository';
 import { CompaniesService } from './companies.service';
 
 @Module({
-  imports: [ReviewModule],
+  imports: [ReviewModule, RevisionsModule],
   controllers: [CompaniesController],
   providers: [CompaniesRepository, CompaniesService],
   exports: [CompaniesService],

@@ -9,6 +9,8 @@ import { ReviewRunner, ReviewTarget } from '../../kernel/review/review-runner';
 import { afterEdit, pickReviewState, ReviewDecision } from '../../kernel/review/review-workflow';
 import { ReviewStatus } from '../../kernel/review/review-status';
 import { canSee, Viewer, visibleStatuses } from '../../kernel/review/visibility';
+import type { ProposedRevision } from '../revisions/proposed-revision.entity';
+import { companyRevision, RevisionsService } from '../revisions/revisions.service';
 import { CompaniesRepository } from './companies.repository';
 import { Company } from './company.entity';
 import { CompanyView, toCompanyView } from './dto/company.view';
@@ -28,6 +30,7 @@ export class CompaniesService {
     private readonly companies: CompaniesRepository,
     private readonly audit: AuditService,
     private readonly reviews: ReviewRunner,
+    private readonly revisions: RevisionsService,
   ) {}
 
   /** Creates a draft company. `actor` null means the system (seeds, import). */
@@ -59,19 +62,19 @@ export class CompaniesService {
   }
 
   /**
-   * Edits identity fields. A verified company stays verified (the change is audited with before and
-   * after); a rejected one goes back to draft to be resubmitted. See docs/data-model.md.
+   * Edits identity fields. On a verified company the change becomes a proposed revision, applied only when
+   * another reviewer verifies it, and the company is returned as it stands; a rejected one goes back to
+   * draft to be resubmitted. See docs/data-model.md, "Verified means reviewed".
    */
   async update(ref: string, input: UpdateCompanyDto, actor: AuthenticatedUser): Promise<Company> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.companies.findByRef(ref, manager);
       if (!found) throw notFound(ref);
-      const company = await manager
-        .getRepository(Company)
-        .createQueryBuilder('company')
-        .setLock('pessimistic_write')
-        .where('company.id = :id', { id: found.id })
-        .getOneOrFail();
+      const company = await lockById(manager, found.id);
+      if (company.status === ReviewStatus.Verified) {
+        await this.revisions.propose(manager, companyRevision(company), definedFields(input), actor);
+        return company;
+      }
       const before = toCompanyView(company);
       Object.assign(company, definedFields(input), afterEdit(pickReviewState(company)));
       const saved = await manager.getRepository(Company).save(company);
@@ -84,6 +87,36 @@ export class CompaniesService {
         after: toCompanyView(saved),
       });
       return saved;
+    });
+  }
+
+  /** The change to a verified company waiting for review, if any. */
+  async proposedRevision(ref: string): Promise<ProposedRevision | null> {
+    return this.revisions.pending(this.dataSource.manager, { companyId: await this.idOf(ref) });
+  }
+
+  /** Verifies (applies) or rejects the change waiting on a verified company; audited either way. */
+  async decideRevision(
+    ref: string,
+    decision: ReviewDecision,
+    note: string | undefined,
+    actor: AuthenticatedUser,
+  ): Promise<Company> {
+    return this.dataSource.transaction(async (manager) => {
+      const company = await lockById(manager, await this.idOf(ref));
+      await this.revisions.decide(
+        manager,
+        companyRevision(company),
+        decision,
+        note,
+        actor,
+        async (changes) => {
+          const before = toCompanyView(company);
+          const saved = await manager.getRepository(Company).save(Object.assign(company, changes));
+          return { before, after: toCompanyView(saved) };
+        },
+      );
+      return company;
     });
   }
 
@@ -137,6 +170,16 @@ export class CompaniesService {
     if (!company) throw notFound(ref);
     return company.id;
   }
+}
+
+/** The company's row, locked until the transaction ends, so edits and decisions on it never interleave. */
+function lockById(manager: EntityManager, id: string): Promise<Company> {
+  return manager
+    .getRepository(Company)
+    .createQueryBuilder('company')
+    .setLock('pessimistic_write')
+    .where('company.id = :id', { id })
+    .getOneOrFail();
 }
 
 function notFound(ref: string): DomainError {

@@ -12,10 +12,13 @@ import {
 import { User } from '../../identity/users/user.entity';
 import { ReviewChecks, Reviewable } from '../../kernel/review/reviewable';
 import {
+  COUNTRY_LENGTH,
+  LEI_LENGTH,
   SQL_COUNTRY_PATTERN,
   SQL_LEI_PATTERN,
   SQL_SLUG_PATTERN,
   SQL_WIKIDATA_ID_PATTERN,
+  WIKIDATA_ID_MAX_LENGTH,
 } from './identifiers';
 
 /**
@@ -46,16 +49,16 @@ export class Company extends Reviewable {
   aliases!: string[];
 
   /** Headquarters, ISO 3166-1 alpha-2. */
-  @Column({ type: 'char', length: 2, nullable: true })
+  @Column({ type: 'char', length: COUNTRY_LENGTH, nullable: true })
   country!: string | null;
 
   @Column({ type: 'text', nullable: true })
   website!: string | null;
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
+  @Column({ type: 'varchar', length: WIKIDATA_ID_MAX_LENGTH, nullable: true })
   wikidataId!: string | null;
 
-  @Column({ type: 'char', length: 20, nullable: true })
+  @Column({ type: 'char', length: LEI_LENGTH, nullable: true })
   lei!: string | null;
 
   /** Users are disabled, never deleted (the audit log and the four-eyes rule refer to them). */

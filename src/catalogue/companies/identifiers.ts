@@ -11,6 +11,11 @@ export const WIKIDATA_ID_PATTERN = /^Q[1-9][0-9]*$/;
 /** ISO 17442 LEI: 18 alphanumerics and 2 check digits. */
 export const LEI_PATTERN = /^[A-Z0-9]{18}[0-9]{2}$/;
 export const NAME_MAX_LENGTH = 200;
+/** Column lengths (varchar(n) / char(n)); the DTOs refuse longer values with a 400 rather than a 500. */
+export const WIKIDATA_ID_MAX_LENGTH = 20;
+export const LEI_LENGTH = 20;
+export const COUNTRY_LENGTH = 2;
+export const OPEN_SUPPLY_HUB_ID_MAX_LENGTH = 100;
 export const ALIAS_MAX_COUNT = 50;
 export const URL_MAX_LENGTH = 2000;
 

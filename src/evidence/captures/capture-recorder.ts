@@ -74,6 +74,16 @@ export class CaptureRecorder {
       );
   }
 
+  /** Every pending capture of the evidence, failed: its job used all its attempts without recording one. */
+  async failPending(evidenceId: string, kind: string, message: string): Promise<void> {
+    await this.dataSource
+      .getRepository(EvidenceCapture)
+      .update(
+        { evidenceId, state: 'pending' },
+        { state: 'failed', errorKind: kind, error: message.slice(0, 2000), httpStatus: null },
+      );
+  }
+
   private async nextVersion(manager: EntityManager, evidenceId: string): Promise<number> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 7))`, [evidenceId]);
     const [row] = await manager.query<Array<{ latest: number | null }>>(

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DelayedError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FetchError } from '../../../scrapers';
 import { Fetchers } from '../../platform/fetching/fetchers.provider';
+import { describeUnexpected, UNEXPECTED_ERROR_KIND } from '../../platform/queues/unexpected-error';
 import { EvidenceCapture } from './capture.entity';
 import { CaptureRecorder } from './capture-recorder';
 import { type HostGate, ungated } from './host-slot';
@@ -15,8 +17,8 @@ export interface Attempt {
 
 /**
  * Takes the pending captures of one evidence item (the `capture-evidence` job). Permanent failures (blocked,
- * invalid URL, gone, 4xx) are recorded on the capture; transient ones are rethrown so BullMQ retries with
- * backoff, and recorded as failed only when the last attempt fails too.
+ * invalid URL, gone, 4xx) are recorded on the capture; transient ones (and errors nobody classed) are
+ * rethrown so BullMQ retries with backoff, and recorded as failed when the last attempt fails too.
  */
 @Injectable()
 export class CaptureRunner {
@@ -41,7 +43,15 @@ export class CaptureRunner {
     try {
       page = await gate(capture.requestedUrl, () => takeCapture(this.fetchers, capture.requestedUrl));
     } catch (error) {
-      if (!(error instanceof FetchError)) throw error;
+      // The host was busy: the job waits in the delayed set, which is not an attempt.
+      if (error instanceof DelayedError) throw error;
+      if (!(error instanceof FetchError)) {
+        // Not classed by anyone: retried like a transient failure, recorded as such on the last attempt.
+        if (!attempt.last) throw error;
+        await this.recorder.fail(capture.id, UNEXPECTED_ERROR_KIND, describeUnexpected(error));
+        this.logger.error(`Capture ${capture.id} failed: ${describeUnexpected(error)}`);
+        return;
+      }
       if (error.retryable && !attempt.last) throw error;
       const kind = error.retryable ? 'exhausted' : error.kind;
       await this.recorder.fail(capture.id, kind, error.reason, error.status);

@@ -8,6 +8,7 @@ import { ensureJob } from '../../platform/queues/add-job';
 import { CAPTURE_JOB_OPTIONS, QueueName } from '../../platform/queues/queue-catalogue';
 import { EvidenceCapture } from './capture.entity';
 import { captureJobId } from './capture-outbox';
+import { CaptureRecorder } from './capture-recorder';
 
 const RECONCILE_BATCH = 1000;
 export const LINK_SWEEP_SCHEDULER_ID = 'sweep-links';
@@ -27,6 +28,7 @@ export class CapturesReconciler implements OnApplicationBootstrap, OnApplication
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Captures) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recorder: CaptureRecorder,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -52,8 +54,9 @@ export class CapturesReconciler implements OnApplicationBootstrap, OnApplication
     let added = 0;
     for (const { evidenceId } of pending) {
       const jobId = captureJobId(evidenceId);
-      if (await ensureJob(this.queue, 'capture-evidence', { evidenceId }, { ...CAPTURE_JOB_OPTIONS, jobId }))
-        added += 1;
+      const options = { ...CAPTURE_JOB_OPTIONS, jobId };
+      const recordFailure = (reason: string) => this.recorder.failPending(evidenceId, 'exhausted', reason);
+      if (await ensureJob(this.queue, 'capture-evidence', { evidenceId }, options, recordFailure)) added += 1;
     }
     await this.queue.upsertJobScheduler(
       LINK_SWEEP_SCHEDULER_ID,

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DelayedError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { FetchError } from '../../../scrapers';
 import { sha256Hex } from '../archive/blob-store';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { Fetchers } from '../../platform/fetching/fetchers.provider';
+import { describeUnexpected } from '../../platform/queues/unexpected-error';
 import { EvidenceCapture } from './capture.entity';
 import { CaptureRecorder } from './capture-recorder';
 import { LinkCheck } from './link-check.entity';
@@ -20,6 +22,17 @@ interface CheckOutcome {
   state: LinkHealthState;
   page?: CapturedPage;
   detail?: string;
+}
+
+/**
+ * A probe that threw, classed: a dead URL, or unreachable this time (an error nobody classed included, so it
+ * counts towards "dead after repeated failures" instead of failing the job at every sweep). A busy host is
+ * not a probe at all: the job waits in the delayed set.
+ */
+function failedProbe(error: unknown): CheckOutcome {
+  if (error instanceof DelayedError) throw error;
+  if (!(error instanceof FetchError)) return { state: 'unreachable', detail: describeUnexpected(error) };
+  return { state: DEAD_KINDS.has(error.kind) ? 'dead' : 'unreachable', detail: error.message };
 }
 
 /**
@@ -40,7 +53,7 @@ export class LinkChecker {
   async check(evidenceId: string, gate: HostGate = ungated): Promise<LinkHealthState | undefined> {
     const health = await this.dataSource.getRepository(LinkHealth).findOneBy({ evidenceId });
     if (!health) return undefined;
-    const outcome = await gate(health.url, () => this.probe(health.url));
+    const outcome = await gate(health.url, () => this.probe(health.url)).catch(failedProbe);
     return this.dataSource.transaction((manager) => this.record(manager, health, outcome));
   }
 
@@ -51,8 +64,7 @@ export class LinkChecker {
       if (page.status >= 400) return { state: 'unreachable', page, detail: `answered ${page.status}` };
       return { state: 'alive', page };
     } catch (error) {
-      if (!(error instanceof FetchError)) throw error;
-      return { state: DEAD_KINDS.has(error.kind) ? 'dead' : 'unreachable', detail: error.message };
+      return failedProbe(error);
     }
   }
 

@@ -4,7 +4,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import { DEFAULT_PAGE_SIZE, Page, toPage } from '../../platform/pagination/page';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { auditReadScope } from './audit-access';
 import { AuditEntry } from './audit-entry.entity';
+import { withoutSecrets } from './audit-secrets';
 import type { AuditEntryInput } from './audit-entry-input';
 import { asStoredJson, auditEntryHash, GENESIS_HASH, HashedAuditContent } from './audit-hash';
 
@@ -60,8 +63,8 @@ export class AuditService {
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
-      before: asStoredJson(entry.before),
-      after: asStoredJson(entry.after),
+      before: asStoredJson(withoutSecrets(entry.entityType, entry.before)),
+      after: asStoredJson(withoutSecrets(entry.entityType, entry.after)),
     };
     const prevHash = head?.hash ?? GENESIS_HASH;
     const row: Omit<AuditEntry, 'id'> = {
@@ -74,10 +77,15 @@ export class AuditService {
     await manager.getRepository(AuditEntry).insert(row as QueryDeepPartialEntity<AuditEntry>);
   }
 
-  /** History, newest first, optionally of one entity type or one record. */
-  async list(query: AuditListQuery): Promise<Page<AuditEntryView>> {
+  /**
+   * History, newest first, optionally of one entity type or one record: all of it for an admin, for others
+   * only entries about records they may read (audit-access.ts).
+   */
+  async list(query: AuditListQuery, reader: AuthenticatedUser): Promise<Page<AuditEntryView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const builder = this.dataSource.getRepository(AuditEntry).createQueryBuilder('entry');
+    const scope = auditReadScope(reader);
+    if (scope) builder.andWhere(scope.where, scope.params);
     if (query.entityType !== undefined) builder.andWhere('entry.entityType = :entityType', query);
     if (query.entityId !== undefined) builder.andWhere('entry.entityId = :entityId', query);
     if (query.cursor !== undefined) {
@@ -102,8 +110,8 @@ function toView(row: AuditEntry): AuditEntryView {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
-    before: row.before,
-    after: row.after,
+    before: withoutSecrets(row.entityType, row.before),
+    after: withoutSecrets(row.entityType, row.after),
     hash: row.hash,
   };
 }

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../watches/watch.entity';
+import { LANGUAGE_MAX_LENGTH, MAX_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES } from '../watches/watch.entity';
 
 export const DEFAULT_INTERVAL_MINUTES = 24 * 60;
 
@@ -56,6 +56,7 @@ export class CreateWatchDto {
 
   @ApiPropertyOptional({ description: 'BCP 47 primary language subtag of the page', example: 'en' })
   @IsOptional()
+  @MaxLength(LANGUAGE_MAX_LENGTH)
   @Matches(/^[a-z]{2,3}$/, { message: 'language must be a language code like en or zh' })
   language?: string;
 

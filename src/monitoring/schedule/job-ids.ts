@@ -17,3 +17,6 @@ const CHECK_NOW_BUCKET_MS = 5000;
 /** The slot of a requested check, from the time the request was stored (the same after a Redis loss). */
 export const requestedCheckSlot = (requestedAt: Date): string =>
   `now-${Math.floor(requestedAt.getTime() / CHECK_NOW_BUCKET_MS)}`;
+
+/** A catch-up queued by reconcile: its slot is the number of the interval it stands for. */
+export const isCatchUpJobId = (jobId: string | undefined): boolean => /^check:[^:]+:\d+$/.test(jobId ?? '');

@@ -15,8 +15,18 @@ import {
 
 type MonitoringPayload = JobPayloads['check-watch'] | JobPayloads['reconcile-watches'];
 
-/** A watch whose last check is older than this many intervals gets a catch-up check from reconcile. */
+/**
+ * A watch whose last check is older than this many intervals gets a catch-up check from reconcile, though its
+ * scheduler is there: a lost job. Half an interval of slack, so a check running a little late is not doubled.
+ */
 const LATE_FACTOR = 1.5;
+
+/**
+ * A watch whose scheduler was gone (Redis lost its data) gets its catch-up as soon as its last check is more
+ * than one interval old: the rebuilt scheduler's first run is up to an interval away, so waiting for 1.5
+ * intervals could leave a daily watch unchecked for a day and a half.
+ */
+const LATE_FACTOR_AFTER_LOSS = 1;
 
 export interface ReconcileReport {
   scheduled: number;
@@ -71,10 +81,12 @@ export class ScheduleService {
     const existing = new Map(schedulers.map((scheduler) => [scheduler.key, scheduler]));
     const report: ReconcileReport = { scheduled: 0, removed: 0, caughtUp: 0, requested: 0 };
     const wanted = new Set<string>();
+    const lost = new Set<string>();
     for (const watch of active) {
       const id = watchSchedulerId(watch.id);
       wanted.add(id);
       if (existing.get(id)?.every === this.timing(watch).every) continue;
+      if (!existing.has(id)) lost.add(watch.id);
       await this.schedule(watch);
       report.scheduled += 1;
     }
@@ -83,7 +95,8 @@ export class ScheduleService {
       await this.queue.removeJobScheduler(key);
       report.removed += 1;
     }
-    for (const watch of await this.watches.overdue(this.config.monitoring.minuteMs, LATE_FACTOR)) {
+    for (const watch of await this.overdue(lost)) {
+      // One slot per interval: reconciles until the catch-up has run re-add the same job id, a no-op.
       const every = this.timing(watch).every;
       await this.queueCheck(watch.id, String(Math.floor(Date.now() / every)));
       report.caughtUp += 1;
@@ -106,6 +119,20 @@ export class ScheduleService {
       );
     }
     return report;
+  }
+
+  /** Watches owed a catch-up: more than one interval late when their scheduler was lost, 1.5 otherwise. */
+  private async overdue(lostSchedulers: Set<string>): Promise<ScheduledWatch[]> {
+    const { minuteMs } = this.config.monitoring;
+    const owed = new Map(
+      (await this.watches.overdue(minuteMs, LATE_FACTOR)).map((watch) => [watch.id, watch]),
+    );
+    if (lostSchedulers.size) {
+      for (const watch of await this.watches.overdue(minuteMs, LATE_FACTOR_AFTER_LOSS)) {
+        if (lostSchedulers.has(watch.id)) owed.set(watch.id, watch);
+      }
+    }
+    return [...owed.values()];
   }
 
   /** The interval in the configured minute length, and where in it this watch's checks fall. */

@@ -19,6 +19,7 @@ export type WatchHealth = (typeof WATCH_HEALTH)[number];
 /** A watch's interval, in minutes: not more often than every 5 minutes, at least once a week. */
 export const MIN_INTERVAL_MINUTES = 5;
 export const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+export const LANGUAGE_MAX_LENGTH = 10;
 
 /**
  * A page of a brand the monitor checks on a schedule. Postgres is the source of truth for schedules:
@@ -59,7 +60,7 @@ export class Watch {
   needsBrowser!: boolean;
 
   /** The page's language as the researcher knows it (BCP 47 primary subtag); null when not given. */
-  @Column({ type: 'varchar', length: 10, nullable: true })
+  @Column({ type: 'varchar', length: LANGUAGE_MAX_LENGTH, nullable: true })
   language!: string | null;
 
   /**

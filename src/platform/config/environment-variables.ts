@@ -97,12 +97,16 @@ export class EnvironmentVariables {
   @Max(600_000, { message: 'expected a whole number of milliseconds from 500 to 600000' })
   MONITORING_LOCK_DURATION_MS = 30_000;
 
-  /** How often BullMQ looks for checks whose worker died (expired locks) and requeues them. */
+  /**
+   * How often BullMQ looks for checks whose worker died (expired locks) and requeues them. Short next to the
+   * lock (a cheap script per worker), so a killed check runs again within about one lock duration of the
+   * kill rather than two (issue 15: 77 s with 30 s of each and a 2-minute host lease).
+   */
   @Transform(({ value }: { value: unknown }) => toInteger(value))
   @IsInt({ message: 'expected a whole number of milliseconds from 500 to 600000' })
   @Min(500, { message: 'expected a whole number of milliseconds from 500 to 600000' })
   @Max(600_000, { message: 'expected a whole number of milliseconds from 500 to 600000' })
-  MONITORING_STALLED_INTERVAL_MS = 30_000;
+  MONITORING_STALLED_INTERVAL_MS = 5_000;
 
   /** Consecutive failed checks after which a watch is reported unhealthy. */
   @Transform(({ value }: { value: unknown }) => toInteger(value))

@@ -12,6 +12,12 @@ const FORGET_AFTER_MS = 24 * 3600 * 1000;
 
 @Injectable()
 export class RedisAndWorkerIndicators {
+  /**
+   * The newest heartbeat this process has read, so /health can say what it knows when Redis has lost its
+   * data: the heartbeats are gone, not the workers, which beat again within HEARTBEAT_INTERVAL_MS.
+   */
+  private newestBeatSeenAt?: number;
+
   constructor(
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
@@ -42,11 +48,26 @@ export class RedisAndWorkerIndicators {
     const forgotten = ages.filter((beat) => beat.ageMs > FORGET_AFTER_MS).map((beat) => beat.worker);
     if (forgotten.length) await this.redis.hdel(heartbeatKey(this.config.queuePrefix), ...forgotten);
     const alive = ages.filter((beat) => beat.ageMs <= staleAfterMs);
+    const newestInRedis = Math.min(...ages.map((beat) => beat.ageMs));
+    if (Number.isFinite(newestInRedis)) {
+      this.newestBeatSeenAt = Math.max(this.newestBeatSeenAt ?? 0, now - newestInRedis);
+    }
+    if (alive.length === 0 && ages.length === 0 && this.newestBeatSeenAt !== undefined) {
+      const seenAgoMs = now - this.newestBeatSeenAt;
+      const note =
+        `Redis holds no worker heartbeat (its data was lost or flushed); ` +
+        `the newest this API saw was ${Math.round(seenAgoMs / 1000)} s ago`;
+      if (seenAgoMs <= staleAfterMs) {
+        return indicator.up({ workers: 'unknown', lastHeartbeatAgeSeconds: seenAgoMs / 1000, note });
+      }
+      return indicator.down({
+        message: `No worker heartbeat for ${Math.round(seenAgoMs / 1000)} s. ${note}`,
+      });
+    }
     if (alive.length === 0) {
-      const newest = Math.min(...ages.map((beat) => beat.ageMs));
-      const message = Number.isFinite(newest)
-        ? `No worker heartbeat for ${Math.round(newest / 1000)} s`
-        : 'No worker has ever reported a heartbeat';
+      const message = Number.isFinite(newestInRedis)
+        ? `No worker heartbeat for ${Math.round(newestInRedis / 1000)} s`
+        : 'No worker has reported a heartbeat since this API started';
       return indicator.down({ message });
     }
     return indicator.up({

@@ -7,7 +7,6 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   Monitoring = 'monitoring',
   Captures = 'captures',
-  Maintenance = 'maintenance',
   Webhooks = 'webhooks',
 }
 

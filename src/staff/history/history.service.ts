@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { AuditService } from '../../identity/audit/audit.service';
 import { UsersService } from '../../identity/users/users.service';
 import { summariseChange, type FieldChange } from './change-summary';
@@ -22,8 +23,8 @@ export class HistoryService {
     private readonly users: UsersService,
   ) {}
 
-  async of(entityType: string, entityId: string): Promise<HistoryEntry[]> {
-    const page = await this.audit.list({ entityType, entityId, limit: HISTORY_LENGTH });
+  async of(entityType: string, entityId: string, viewer: AuthenticatedUser): Promise<HistoryEntry[]> {
+    const page = await this.audit.list({ entityType, entityId, limit: HISTORY_LENGTH }, viewer);
     const actors = await this.users.findByIds(
       page.items.map((entry) => entry.actorId).filter((id): id is string => id !== null),
     );

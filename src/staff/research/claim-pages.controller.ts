@@ -215,7 +215,7 @@ export function claimPagesController(path: string, pages: Type<AnyClaimPages>): 
           claim.evidence.map((item) => item.id),
           viewer,
         ),
-        this.history.of(this.claims.auditEntity, id),
+        this.history.of(this.claims.auditEntity, id, viewer),
       ]);
       const ctx = webContext(request, response);
       sendPage(response, this.claims.page({ ctx, claim, captures, history, attachForm }), status);

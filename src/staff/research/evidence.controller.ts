@@ -98,7 +98,7 @@ export class ResearchEvidenceController {
     const evidence = toEvidenceView(await this.evidence.get(id, viewer));
     const [capture, history] = await Promise.all([
       this.captures.summaryOf(id, viewer),
-      this.history.of('evidence', id),
+      this.history.of('evidence', id, viewer),
     ]);
     sendPage(response, EvidencePage({ ctx: webContext(request, response), evidence, capture, history }));
   }

@@ -73,7 +73,7 @@ export function subjectPagesController(path: string, pages: Type<AnySubjectPages
       const subject = await this.subjects.get(slug, viewer);
       const [{ commitments, findings }, history] = await Promise.all([
         this.subjects.claims(subject, viewer),
-        this.history.of(this.subjects.auditEntity, subject.id),
+        this.history.of(this.subjects.auditEntity, subject.id, viewer),
       ]);
       const ctx = webContext(request, response);
       sendPage(response, this.subjects.page({ ctx, subject, commitments, findings, history }));
@@ -111,6 +111,11 @@ export function subjectPagesController(path: string, pages: Type<AnySubjectPages
         render: (form) => this.subjects.formPage(ctx, form, subject),
         write: async (input) => {
           const updated = await this.subjects.update(subject.slug, input, actor);
+          // A verified entry keeps its values until a reviewer verifies the change (proposed revisions).
+          if (subject.status === ReviewStatus.Verified) {
+            const flash = `Your changes to ${updated.name} await review: the verified entry stays as it is until another reviewer verifies them.`;
+            return { redirect: home(updated.slug), flash };
+          }
           // An edit sends a rejected entry back to draft (afterEdit in the services).
           const note =
             subject.status === ReviewStatus.Rejected ? ' It is a draft again: submit it when ready.' : '';

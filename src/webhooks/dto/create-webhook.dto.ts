@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ParsesAsUrl } from '../../kernel/urls/parses-as-url';
 import { IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 
 export class CreateWebhookDto {
@@ -21,5 +22,6 @@ export class CreateWebhookDto {
   @IsString()
   @MaxLength(2000)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @ParsesAsUrl()
   url!: string;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { Role } from '../../../src/identity/auth/role.enum';
 import { heartbeatKey } from '../../../src/platform/health/worker-heartbeat';
 import { REDIS_CLIENT } from '../../../src/platform/redis/redis.module';
@@ -141,7 +142,20 @@ async function seed(app: TestApp): Promise<KnownValues> {
   return {
     slugs: [company.slug, brand.slug, draftBrand.slug],
     ids: [commitment.id, draftCommitment.id, finding.id, evidence.id, draftEvidence.id, bystander.id],
+    columnLimits: await columnLimits(app),
   };
+}
+
+/** varchar(n) and char(n) lengths by camelCase property; the shortest when several tables share a name. */
+async function columnLimits(app: TestApp): Promise<Map<string, number>> {
+  const rows = await app.app.get(DataSource).query<Array<{ name: string; length: number }>>(
+    `SELECT column_name AS name, min(character_maximum_length)::int AS length
+       FROM information_schema.columns
+      WHERE table_schema = current_schema() AND character_maximum_length IS NOT NULL
+      GROUP BY column_name`,
+  );
+  const camel = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return new Map(rows.map(({ name, length }) => [camel(name), length]));
 }
 
 async function credentialsFor(app: TestApp): Promise<Record<Credential, Record<string, string>>> {

@@ -5,8 +5,8 @@ const SHAPE_KEYS = new Set(['statusCode', 'error', 'message', 'details']);
 /**
  * What is wrong with an error response, or undefined when it is the JSON of DESIGN.md
  * (`{statusCode, error, message, details?}`, statusCode equal to the HTTP status). Web pages (outside
- * /api and /health) may answer a browser that prefers HTML with an HTML error page instead, and badges
- * answer with an image.
+ * /api and /health, without a file extension) may answer a client that does not ask for JSON with an HTML
+ * error page instead, and badges answer with an image.
  */
 export function errorShapeProblem(
   request: { method: string; target: string; headers: Record<string, string> },
@@ -16,7 +16,9 @@ export function errorShapeProblem(
   const contentType = String(response.headers['content-type'] ?? '');
   const path = request.target.split('?')[0];
   const isApi = path.startsWith('/api') || path === '/health';
-  if (!isApi && /text\/html/.test(request.headers.accept ?? '') && contentType.startsWith('text/html')) {
+  const accept = request.headers.accept ?? '*/*';
+  const isPage = !isApi && !path.startsWith('/admin/queues') && !/\.[a-z0-9]+$/i.test(path);
+  if (isPage && (/text\/html/.test(accept) || !/json/.test(accept)) && contentType.startsWith('text/html')) {
     return undefined;
   }
   // A badge is embedded as an image: for an unknown brand it answers 404 with an "unknown brand" badge,

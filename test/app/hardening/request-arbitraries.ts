@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { encodeText, hostileString, pathSegment, wrongValue } from './hostile-values';
 import type { Operation, QueryParameter } from './openapi-operations';
-import { KnownValues, plausibleObject, plausibleValue } from './schema-values';
+import { columnLimitProbe, KnownValues, plausibleObject, plausibleValue } from './schema-values';
 
 /** Who the request claims to be; the fuzz test maps each name to real headers. */
 export const CREDENTIALS = [
@@ -104,7 +104,9 @@ function bodyFor(operation: Operation, known: KnownValues): fc.Arbitrary<Payload
   const schema = operation.body ?? { type: 'object', properties: {} };
   const valid = plausibleObject(schema, known);
   const json = (value: unknown): Payload => ({ headers: JSON_TYPE, body: JSON.stringify(value) });
+  const probe = columnLimitProbe(schema, known);
   return fc.oneof(
+    ...(probe ? [{ weight: 3, arbitrary: probe.map(json) }] : []),
     { weight: 4, arbitrary: valid.map(json) },
     {
       weight: 4,

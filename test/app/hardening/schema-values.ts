@@ -5,6 +5,12 @@ import type { JsonSchema } from './openapi-operations';
 export interface KnownValues {
   slugs: string[];
   ids: string[];
+  /**
+   * The database's own limits: the length of every varchar(n)/char(n) column, by its property name
+   * (wikidataId for wikidata_id). Strings are also drawn at and past these, so a DTO that lets through what
+   * the column cannot hold shows up as a 5xx even when the OpenAPI document states no limit.
+   */
+  columnLimits: ReadonlyMap<string, number>;
 }
 
 /**
@@ -43,6 +49,38 @@ export function plausibleObject(
   return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
 }
 
+/**
+ * A body that is valid but for one string field stretched to its column's length or past it: the required
+ * fields at their examples, so the request reaches the length check instead of failing on something else.
+ * Undefined when no property of the body has a column limit.
+ */
+export function columnLimitProbe(
+  schema: JsonSchema,
+  known: KnownValues,
+): fc.Arbitrary<Record<string, unknown>> | undefined {
+  const properties = schema.properties ?? {};
+  const limited = Object.keys(properties).filter(
+    (key) => known.columnLimits.has(key) && (properties[key].type ?? 'string') === 'string',
+  );
+  if (!limited.length) return undefined;
+  const required = (schema.required ?? []).filter((key) => key in properties);
+  const base = fc.record(
+    Object.fromEntries(required.map((key) => [key, exampleOr(properties[key], key, known)])),
+  );
+  const stretched = fc
+    .constantFrom(...limited)
+    .chain((key) =>
+      aroundLength(exampleOr(properties[key], key, known).map(String), known.columnLimits.get(key) ?? 0).map(
+        (value) => [key, value] as const,
+      ),
+    );
+  return fc.tuple(base, stretched).map(([body, [key, value]]) => ({ ...body, [key]: value }));
+}
+
+function exampleOr(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<unknown> {
+  return schema.example !== undefined ? fc.constant(schema.example) : plausibleValue(schema, name, known);
+}
+
 function plausibleString(schema: JsonSchema, name: string, known: KnownValues): fc.Arbitrary<string> {
   const lower = name.toLowerCase();
   const hinted = hintedString(lower, known);
@@ -51,7 +89,20 @@ function plausibleString(schema: JsonSchema, name: string, known: KnownValues): 
     maxLength: Math.min(schema.maxLength ?? 60, 60),
   });
   const example = typeof schema.example === 'string' ? [fc.constant(schema.example)] : [];
-  return fc.oneof(...(hinted ? [hinted, hinted] : []), ...example, free);
+  const limit = known.columnLimits.get(name);
+  const atColumnLimit =
+    limit === undefined ? [] : [aroundLength(fc.oneof(...example, hinted ?? free), limit)];
+  return fc.oneof(...(hinted ? [hinted, hinted] : []), ...example, free, ...atColumnLimit, ...atColumnLimit);
+}
+
+/**
+ * A plausible start stretched to the column's length, one past it, or far past it. The padding is a digit,
+ * which keeps most shapes valid (slugs, Wikidata ids, names), so the value reaches the length check.
+ */
+function aroundLength(start: fc.Arbitrary<string>, limit: number): fc.Arbitrary<string> {
+  return fc
+    .tuple(start, fc.constantFrom(limit, limit + 1, limit * 2 + 1))
+    .map(([text, length]) => (text || 'x').padEnd(length, '7'));
 }
 
 function hintedString(name: string, known: KnownValues): fc.Arbitrary<string> | undefined {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { Role } from '../../../src/identity/auth/role.enum';
+import { SIGN_IN_LIMITS } from '../../../src/identity/auth/sign-in-rate-limiter';
 import { createUser, signIn, TestUser } from '../../support/auth';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -137,14 +138,14 @@ describe('signing in with email and password', () => {
   });
 
   // Last in the file: afterwards this address (127.0.0.1) is blocked for every account.
-  it('answers 429 after 30 failures from one address across many emails', async () => {
+  it(`answers 429 after ${SIGN_IN_LIMITS.perIp} failures from one address across many emails`, async () => {
     const statuses: number[] = [];
-    for (let attempt = 1; attempt <= 31; attempt++) {
+    for (let attempt = 1; attempt <= SIGN_IN_LIMITS.perIp + 1; attempt++) {
       statuses.push((await login(`guess-${attempt}@example.org`, 'wrong password')).status);
     }
     // Earlier tests in this file already failed a few times from this address.
-    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    expect(statuses.slice(0, SIGN_IN_LIMITS.perIp - 20).every((status) => status === 401)).toBe(true);
+    expect(statuses[SIGN_IN_LIMITS.perIp]).toBe(429);
     expect((await login(researcher.email, researcher.password)).status).toBe(429);
   });
 });

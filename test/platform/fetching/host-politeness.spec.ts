@@ -1,6 +1,11 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { HostPoliteness } from '../../../src/platform/fetching/politeness/host-politeness';
+import {
+  HOST_SLOT_LEASE_MS,
+  HostPoliteness,
+} from '../../../src/platform/fetching/politeness/host-politeness';
+import { ACQUIRE_HOST_SLOT } from '../../../src/platform/fetching/politeness/host-slot-scripts';
+import { waitFor } from '../../support/wait-for';
 import { loadAppConfig, type AppConfig } from '../../../src/platform/config/app-config';
 
 describe('per-host politeness across workers', () => {
@@ -51,4 +56,42 @@ describe('per-host politeness across workers', () => {
     if (!next.granted) expect(next.retryInMs).toBeGreaterThan(50_000);
     await deleteRedisKeys(config);
   });
+
+  // Issue 15: the slot of a worker killed mid-fetch stayed taken for up to 2 minutes.
+  it("frees the slot of a holder that died within the lease, and keeps a live holder's slot", async () => {
+    const { config, slots } = politeness({
+      MONITORING_HOST_CONCURRENCY: '1',
+      MONITORING_HOST_MIN_DELAY_MS: '0',
+    });
+    const host = `${randomBytes(3).toString('hex')}.example`;
+    const leases = `${config.queuePrefix}:politeness:${host}:leases`;
+    // A worker that took the slot and died: its lease is in Redis, nobody renews it.
+    await redis.eval(ACQUIRE_HOST_SLOT, 2, leases, `${leases}:next`, 'dead-worker', 1, 0, HOST_SLOT_LEASE_MS);
+    expect((await slots.acquire(`https://${host}/a`, 'live-worker')).granted).toBe(false);
+    const live = await waitFor(
+      async () => {
+        const answer = await slots.acquire(`https://${host}/a`, 'live-worker');
+        return answer.granted ? answer : undefined;
+      },
+      {
+        timeoutMs: HOST_SLOT_LEASE_MS + 5_000,
+        intervalMs: 250,
+        description: "the dead worker's slot to free",
+      },
+    );
+
+    // The live holder renews its lease while it works, so it outlasts the first expiry.
+    const firstExpiry = Number(await redis.zscore(leases, 'live-worker'));
+    await waitFor(
+      async () => (Number(await redis.zscore(leases, 'live-worker')) > firstExpiry ? true : undefined),
+      {
+        timeoutMs: 10_000,
+        intervalMs: 250,
+        description: 'the lease to be renewed',
+      },
+    );
+    await live.release();
+    expect(await redis.zscore(leases, 'live-worker')).toBeNull();
+    await deleteRedisKeys(config);
+  }, 30_000);
 });

@@ -9,6 +9,7 @@ import {
   IsSlug,
   IsWikidataId,
 } from '../../companies/dto/identifier-validators';
+import { OPEN_SUPPLY_HUB_ID_MAX_LENGTH } from '../../companies/identifiers';
 import { SECTOR_PATTERN } from '../sector';
 
 export class CreateBrandDto {
@@ -71,6 +72,7 @@ export class CreateBrandDto {
   @ApiPropertyOptional({ description: 'Open Supply Hub id', example: 'CN2019303BQ3FZP' })
   @IsOptional()
   @IsString()
+  @MaxLength(OPEN_SUPPLY_HUB_ID_MAX_LENGTH)
   @Matches(/^[A-Za-z0-9-]{1,100}$/, {
     message: 'openSupplyHubId must be letters, digits and hyphens (at most 100)',
   })

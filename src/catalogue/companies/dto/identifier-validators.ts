@@ -12,15 +12,19 @@ import {
 } from 'class-validator';
 import {
   ALIAS_MAX_COUNT,
+  COUNTRY_LENGTH,
   COUNTRY_PATTERN,
   isAssignedCountryCode,
+  LEI_LENGTH,
   LEI_PATTERN,
   NAME_MAX_LENGTH,
   SLUG_MAX_LENGTH,
   SLUG_PATTERN,
   URL_MAX_LENGTH,
+  WIKIDATA_ID_MAX_LENGTH,
   WIKIDATA_ID_PATTERN,
 } from '../identifiers';
+import { ParsesAsUrl } from '../../../kernel/urls/parses-as-url';
 
 /** Validators for the identifiers brands and companies share; each failure names its field. */
 export const IsSlug = () =>
@@ -62,22 +66,26 @@ export const IsHttpUrl = () =>
       },
       { message: '$property must be an http(s) URL' },
     ),
+    ParsesAsUrl(),
   );
 
 export const IsWikidataId = () =>
   applyDecorators(
     IsString(),
+    MaxLength(WIKIDATA_ID_MAX_LENGTH),
     Matches(WIKIDATA_ID_PATTERN, { message: '$property must be a Wikidata item id like Q42' }),
   );
 
 export const IsLei = () =>
   applyDecorators(
     IsString(),
+    MaxLength(LEI_LENGTH),
     Matches(LEI_PATTERN, { message: '$property must be a 20-character LEI (ISO 17442), upper case' }),
   );
 
 export function IsCountryCode(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
+    MaxLength(COUNTRY_LENGTH, options)(target, propertyName);
     registerDecorator({
       name: 'isCountryCode',
       target: target.constructor,

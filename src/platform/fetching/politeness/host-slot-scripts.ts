@@ -34,3 +34,17 @@ return 0
 
 /** KEYS[1] leases; ARGV[1] holder. */
 export const RELEASE_HOST_SLOT = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
+
+/**
+ * Extends a live holder's lease (never recreates one that expired: its slot may be someone else's by now).
+ * KEYS[1] leases; ARGV[1] holder, ARGV[2] lease (ms).
+ */
+export const RENEW_HOST_SLOT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local lease = tonumber(ARGV[2])
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now + lease, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], lease)
+return 1
+`;

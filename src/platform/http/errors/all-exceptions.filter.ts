@@ -139,9 +139,14 @@ function reasonPhrase(statusCode: number): string {
     .join(' ');
 }
 
-/** Browsers asking for a page get an HTML error; the API, feeds and scripts always get JSON. */
+/**
+ * A page's address answers errors as a page: a link opened from a mail, a chat preview or a terminal sends
+ * `*\/*` (or nothing) and must not see the API's JSON. Only a client that prefers JSON gets it there. The API,
+ * /health, the queue board and files (feed.atom, badges: any path with an extension) always answer JSON.
+ */
 function wantsHtml(request: Request): boolean {
   const path = request.path ?? '';
   if (path.startsWith('/api') || path === '/health' || path.startsWith('/admin/queues')) return false;
-  return request.accepts(['json', 'html']) === 'html';
+  if (/\.[a-z0-9]+$/i.test(path)) return false;
+  return request.accepts(['html', 'json']) === 'html';
 }
