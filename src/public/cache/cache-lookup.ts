@@ -18,5 +18,5 @@ export function decide(request: IncomingMessage, url: string, version: string | 
   if (!isCacheablePath(query === -1 ? url : url.slice(0, query))) return { kind: 'bypass' };
   if (carriesCredentials(request)) return { kind: 'private' };
   if (version === null) return { kind: 'uncertain' };
-  return { kind: 'public', key: cacheKey(version, today(), request.headers.host ?? '', url) };
+  return { kind: 'public', key: cacheKey(version, today(), url) };
 }

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import type { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
 import { today } from '../../kernel/dates/today';
@@ -23,6 +25,7 @@ export interface ExportedBrand {
   commitmentsInForce: string[];
   exposed: boolean;
   asOf: string;
+  /** The brand's public page, absolute under PUBLIC_URL, so a row still leads somewhere once it leaves us. */
   page: string;
 }
 
@@ -56,12 +59,16 @@ const COMMITTING = new Set([
 /** The campaigner list, whole, for the export routes: same filters and visibility as `GET /api/brands`. */
 @Injectable()
 export class ExportsService {
-  constructor(private readonly brands: BrandsService) {}
+  constructor(
+    private readonly brands: BrandsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async *brandsFor(query: BrandFiltersDto, viewer: Viewer): AsyncGenerator<ExportedBrand> {
     const filter = this.brands.toFilter(query, viewer);
     if (!filter) return;
-    for await (const row of this.brands.exportRows(filter)) yield toExported(row, filter.asOf, viewer);
+    for await (const row of this.brands.exportRows(filter))
+      yield toExported(row, filter.asOf, viewer, this.config.publicUrl);
   }
 
   /** e.g. pledgewatch-brands-2026-11-21-apparel-none.csv: only validated values, so safe in a header. */
@@ -77,7 +84,7 @@ export class ExportsService {
   }
 }
 
-function toExported(row: BrandExportRow, asOf: string, viewer: Viewer): ExportedBrand {
+function toExported(row: BrandExportRow, asOf: string, viewer: Viewer, publicUrl: string): ExportedBrand {
   const groupVisible = row.company_status !== null && canSee(viewer, row.company_status as ReviewStatus);
   return {
     slug: row.slug,
@@ -95,6 +102,6 @@ function toExported(row: BrandExportRow, asOf: string, viewer: Viewer): Exported
     commitmentsInForce: row.commitment_types,
     exposed: row.exposed,
     asOf,
-    page: `/brands/${row.slug}`,
+    page: `${publicUrl}/brands/${encodeURIComponent(row.slug)}`,
   };
 }

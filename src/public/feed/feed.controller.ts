@@ -1,6 +1,5 @@
-import { Controller, Get, Header, Req } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Public } from '../../platform/http/public-route';
 import { FeedService } from './feed.service';
 
@@ -16,7 +15,7 @@ export class FeedController {
   })
   @ApiProduces('application/atom+xml')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
-  atom(@Req() request: Request): Promise<string> {
-    return this.feed.atom(`${request.protocol}://${request.get('host') ?? 'localhost'}`);
+  atom(): Promise<string> {
+    return this.feed.atom();
   }
 }

@@ -7,7 +7,8 @@ export function Timeline({ records }: { records: ScorecardRecord[] }) {
   return (
     <ol class="timeline" reversed>
       {records.map((record) => (
-        <li class={timelineClass(record)}>
+        // The feed links each entry here (public/feed/feed.service.ts).
+        <li class={timelineClass(record)} id={`${record.record}-${record.id}`}>
           <time dateTime={record.effectiveOn}>{record.effectiveOn}</time> <strong>{record.label}</strong>
           {record.level === 'group' && <span class="tag">group</span>}
           <p class="record-text">{record.text}</p>
