@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
@@ -12,6 +12,7 @@ import { rejectUnparsedContentTypes } from '../platform/http/limits/content-type
 import { rejectDeeplyNestedBodies } from '../platform/http/limits/json-depth';
 import { rejectBadRequestTargets } from '../platform/http/limits/request-target';
 import { securityHeaders } from '../platform/http/security/security-headers';
+import { CrossOriginReadInterceptor } from '../platform/http/cross-origin/cross-origin-read';
 import { PUBLIC_ASSETS_DIR } from '../ui/project-root';
 import { WorkerModule } from './worker.module';
 
@@ -41,6 +42,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
       exceptionFactory: validationExceptionFactory,
     }),
   );
+  app.useGlobalInterceptors(new CrossOriginReadInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new PageErrorsFilter());
   app.enableShutdownHooks();
   setUpOpenApi(app);

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
@@ -14,6 +15,7 @@ import { UpdateCompanyDto } from './dto/update-company.dto';
 
 @ApiTags('companies')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api/companies')
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
@@ -16,6 +17,7 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 /** Commitments of brands and groups. There is no PATCH: a change is a new, superseding commitment. */
 @ApiTags('commitments')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api')
 export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}

@@ -2,10 +2,12 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { BadgesService } from './badges.service';
 
 @ApiTags('badges')
 @Public()
+@CrossOriginRead()
 @Controller('badge')
 export class BadgesController {
   constructor(private readonly badges: BadgesService) {}

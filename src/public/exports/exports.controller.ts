@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
 import { csvLine } from './csv';
 import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';
@@ -17,6 +18,7 @@ const ROWS_PER_WRITE = 200;
 @ApiTags('exports')
 @ApiBearerAuth()
 @Public()
+@CrossOriginRead()
 @Controller('api/export')
 export class ExportsController {
   constructor(

@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { FeedService } from './feed.service';
 
 @ApiTags('feed')
 @Public()
+@CrossOriginRead()
 @Controller()
 export class FeedController {
   constructor(private readonly feed: FeedService) {}
