@@ -3,11 +3,14 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { PageErrorsFilter } from '../ui/page-errors.filter';
 import { validationExceptionFactory } from '../platform/http/errors/validation-exception';
+import { ApiErrorBody } from '../platform/http/errors/api-error-body';
+import { documentErrorResponses } from '../platform/http/errors/openapi-errors';
 import { rejectUnparsedContentTypes } from '../platform/http/limits/content-type';
 import { rejectDeeplyNestedBodies } from '../platform/http/limits/json-depth';
 import { rejectBadRequestTargets } from '../platform/http/limits/request-target';
@@ -45,7 +48,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.useGlobalInterceptors(new CrossOriginReadInterceptor(app.get(Reflector)));
   app.useGlobalFilters(new PageErrorsFilter());
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  setUpOpenApi(app, config);
   return app;
 }
 
@@ -59,7 +62,10 @@ export async function createWorkerApp(config: AppConfig) {
   return worker;
 }
 
-function setUpOpenApi(app: NestExpressApplication): void {
+/** The document changes only with a deploy; clients may keep it a few minutes without asking again. */
+const OPENAPI_CACHE_CONTROL = 'public, max-age=300';
+
+function setUpOpenApi(app: NestExpressApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -68,8 +74,19 @@ function setUpOpenApi(app: NestExpressApplication): void {
         'Brands, their commitments on Uyghur Region sourcing and forced labour, and the evidence behind them',
       )
       .setVersion('1')
+      .addServer(config.publicUrl)
       .addBearerAuth()
       .build(),
+    { extraModels: [ApiErrorBody] },
   );
+  documentErrorResponses(document);
+  // Built from the configuration alone (servers from PUBLIC_URL, never the Host), so one copy fits every
+  // client; readable from any origin, for client generators and API explorers running elsewhere.
+  app.use('/api/docs-json', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', OPENAPI_CACHE_CONTROL);
+    response.setHeader('Access-Control-Allow-Origin', '*');
+    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    next();
+  });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -11,7 +11,7 @@ import { buildPublicCatalogue, type PublicCatalogue } from './site/public-catalo
 const PUBLIC_URL = 'https://pledgewatch.example.org';
 
 /** Hosts a feed reader, a proxy or an attacker may put in the request: none may reach a link or an id. */
-const HOSTS = (baseUrl: string) => [
+const HOSTS = (baseUrl: string): Array<Record<string, string>> => [
   { host: new URL(baseUrl).host },
   { host: 'localhost' },
   { host: 'www.pledgewatch.example.org' },
@@ -21,7 +21,7 @@ const HOSTS = (baseUrl: string) => [
 describe('absolute links come from PUBLIC_URL, whatever Host the client sent', () => {
   let testApp: TestApp;
   let catalogue: PublicCatalogue;
-  const parser = new Parser<object, { updated: string }>({ customFields: { item: ['updated'] } });
+  const parser = new Parser<object, { id: string; updated: string }>({ customFields: { item: ['updated'] } });
 
   beforeAll(async () => {
     testApp = await startTestApp({ env: { PUBLIC_URL } });

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -23,6 +24,7 @@ export class BrandsController {
 
   @Public()
   @Get()
+  @ApiPageResponse(BrandListItem)
   @ApiOperation({
     summary: 'Brands by sector, country, commitment and exposure, as of a date (campaigner query)',
   })

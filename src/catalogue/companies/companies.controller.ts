@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -22,6 +23,7 @@ export class CompaniesController {
 
   @Public()
   @Get()
+  @ApiPageResponse(CompanyView)
   @ApiOperation({ summary: 'Company groups; anonymous readers see verified ones only' })
   list(
     @Query() query: ListCompaniesQueryDto,

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -24,6 +25,7 @@ export class CommitmentsController {
 
   @Public()
   @Get('brands/:slug/commitments')
+  @ApiPageResponse(CommitmentView)
   @ApiOperation({ summary: "A brand's timeline: its own and its group's commitments, newest first" })
   forBrand(
     @Param('slug') slug: string,
@@ -47,6 +49,7 @@ export class CommitmentsController {
 
   @Public()
   @Get('companies/:slug/commitments')
+  @ApiPageResponse(CommitmentView)
   @ApiOperation({ summary: "A group's own commitments, newest first" })
   forCompany(
     @Param('slug') slug: string,

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -24,6 +25,7 @@ export class DisclosuresController {
 
   @Public()
   @Get('brands/:slug/disclosures')
+  @ApiPageResponse(DisclosureView)
   @ApiOperation({ summary: "A brand's supply-chain disclosures and its group's, newest first" })
   forBrand(
     @Param('slug') slug: string,

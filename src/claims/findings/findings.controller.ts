@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -23,6 +24,7 @@ export class FindingsController {
 
   @Public()
   @Get('findings')
+  @ApiPageResponse(FindingView)
   @ApiOperation({
     summary: 'Exposure findings, newest first; filter by brand (own and group), company, kind',
   })
@@ -46,6 +48,7 @@ export class FindingsController {
 
   @Public()
   @Get('brands/:slug/findings')
+  @ApiPageResponse(FindingView)
   @ApiOperation({ summary: "A brand's findings and its group's" })
   forBrand(
     @Param('slug') slug: string,

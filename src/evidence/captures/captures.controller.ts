@@ -1,3 +1,4 @@
+import { ApiFileResponse } from '../../platform/http/api-file-response';
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -33,6 +34,7 @@ export class CapturesController {
     summary: 'The archived HTML, served inert (CSP sandbox, scripts removed); the original unless ?version=',
   })
   @ApiProduces('text/html')
+  @ApiFileResponse('text/html', 'The archived copy, inert: scripts removed, sandboxed by its CSP')
   async html(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -54,6 +56,7 @@ export class CapturesController {
   @Get(':id/capture/text')
   @ApiOperation({ summary: 'The main text extracted from the capture' })
   @ApiProduces('text/plain')
+  @ApiFileResponse('text/plain', 'The extracted text')
   async text(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -72,6 +75,7 @@ export class CapturesController {
   @Get(':id/capture/screenshot')
   @ApiOperation({ summary: 'The full-page screenshot of the capture (PNG, height capped)' })
   @ApiProduces('image/png')
+  @ApiFileResponse('image/png', 'The screenshot', 'binary')
   async screenshot(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -25,6 +26,7 @@ export class EvidenceController {
 
   @Public()
   @Get()
+  @ApiPageResponse(EvidenceView)
   @ApiOperation({ summary: 'Evidence, newest first; anonymous readers see verified evidence only' })
   list(
     @Query() query: ListEvidenceQueryDto,

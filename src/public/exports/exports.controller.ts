@@ -1,5 +1,13 @@
+import { ApiFileResponse } from '../../platform/http/api-file-response';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { once } from 'node:events';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -9,7 +17,7 @@ import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-r
 import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
 import { csvLine } from './csv';
 import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';
-import { EXPORT_COLUMNS, type ExportedBrand, ExportsService } from './exports.service';
+import { EXPORT_COLUMNS, ExportedBrand, ExportsService } from './exports.service';
 
 /** Rows written to the socket at once: fewer, larger writes; still a few kilobytes. */
 const ROWS_PER_WRITE = 200;
@@ -29,6 +37,8 @@ export class ExportsController {
   @Get('brands.csv')
   @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as CSV' })
   @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'RFC 4180 CSV with a header row, UTF-8 with a byte-order mark')
+  @ApiTooManyRequestsResponse({ description: 'Too many exports from this address; see Retry-After' })
   async csv(
     @Query() query: BrandFiltersDto,
     @Req() request: Request,
@@ -50,6 +60,8 @@ export class ExportsController {
   @Get('brands.json')
   @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as a JSON array' })
   @ApiProduces('application/json')
+  @ApiOkResponse({ type: [ExportedBrand], description: 'Every matching brand, as one JSON array' })
+  @ApiTooManyRequestsResponse({ description: 'Too many exports from this address; see Retry-After' })
   async json(
     @Query() query: BrandFiltersDto,
     @Req() request: Request,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
 import { BrandsService } from '../../catalogue/brands/brands.service';
@@ -9,24 +10,27 @@ import type { ReviewStatus } from '../../kernel/review/review-status';
 import type { BrandExportRow } from '../../catalogue/brands/brand-export.sql';
 
 /** One exported brand, the same fields in CSV (in this order) and JSON. */
-export interface ExportedBrand {
-  slug: string;
-  name: string;
-  aliases: string[];
-  group: string | null;
-  groupSlug: string | null;
-  sectors: string[];
-  hqCountry: string | null;
-  website: string | null;
-  wikidataId: string | null;
-  lei: string | null;
-  openSupplyHubId: string | null;
-  committed: boolean;
-  commitmentsInForce: string[];
-  exposed: boolean;
-  asOf: string;
+export class ExportedBrand {
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [String] }) aliases!: string[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The company group' }) group!:
+    string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) groupSlug!: string | null;
+  @ApiProperty({ type: [String] }) sectors!: string[];
+  @ApiPropertyOptional({ nullable: true, type: String }) hqCountry!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) website!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) wikidataId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lei!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) openSupplyHubId!: string | null;
+  @ApiProperty({ description: "A commitment in force as of `asOf` (its own or its group's)" })
+  committed!: boolean;
+  @ApiProperty({ type: [String], description: 'Types of the commitments in force' })
+  commitmentsInForce!: string[];
+  @ApiProperty() exposed!: boolean;
+  @ApiProperty() asOf!: string;
   /** The brand's public page, absolute under PUBLIC_URL, so a row still leads somewhere once it leaves us. */
-  page: string;
+  @ApiProperty({ description: "The brand's public page (absolute URL)" }) page!: string;
 }
 
 export const EXPORT_COLUMNS: ReadonlyArray<keyof ExportedBrand> = [
