@@ -2,6 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -30,6 +31,9 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.disable('x-powered-by');
   // Headers first, so refusals by the limits below carry them too.
   app.use(securityHeaders(config));
+  // gzip or brotli as the client asks, streamed (exports are compressed as they are written). Public copies
+  // served from the front-door cache skip this: they keep compressed forms made once (public/cache).
+  app.use(compression());
   app.use(rejectBadRequestTargets);
   app.use(rejectUnparsedContentTypes);
   app.useBodyParser('json', { limit: '1mb' });

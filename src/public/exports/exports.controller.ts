@@ -9,7 +9,6 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { once } from 'node:events';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
@@ -111,12 +110,13 @@ export class ExportsController {
   ): Promise<void> {
     let buffer = head;
     let rows = 0;
+    const socketReady = writableSignal(response);
     try {
       for await (const brand of brands) {
         if (response.destroyed) return;
         buffer += line(brand);
         if (++rows % ROWS_PER_WRITE === 0) {
-          if (!response.write(buffer)) await once(response, 'drain');
+          if (!response.write(buffer)) await socketReady();
           buffer = '';
         }
       }
@@ -126,6 +126,24 @@ export class ExportsController {
       response.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   }
+}
+
+/**
+ * Resolves when the response can take more (or has gone away). One listener per download: the compression
+ * middleware hands 'drain' listeners on to its zlib stream, where a `once` per write could never remove
+ * them, so they would pile up for the length of a large export.
+ */
+function writableSignal(response: Response): () => Promise<void> {
+  let resume: (() => void) | undefined;
+  const wake = () => resume?.();
+  response.on('drain', wake);
+  response.once('close', wake);
+  return () =>
+    response.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          resume = resolve;
+        });
 }
 
 function cellOf(value: ExportedBrand[keyof ExportedBrand]): string | boolean | null {
