@@ -36,14 +36,10 @@ function get(baseUrl: string, path: string, headers: Record<string, string> = {}
 }
 
 function decoded(answer: Answer): string {
-  switch (answer.headers['content-encoding']) {
-    case 'br':
-      return zlib.brotliDecompressSync(answer.wire).toString('utf8');
-    case 'gzip':
-      return zlib.gunzipSync(answer.wire).toString('utf8');
-    default:
-      return answer.wire.toString('utf8');
-  }
+  const coding = answer.headers['content-encoding'];
+  if (coding === 'br') return zlib.brotliDecompressSync(answer.wire).toString('utf8');
+  if (coding === 'gzip') return zlib.gunzipSync(answer.wire).toString('utf8');
+  return answer.wire.toString('utf8');
 }
 
 describe('compression for slow links', () => {
