@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -41,6 +42,11 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use(rejectDeeplyNestedBodies);
   app.use(cookieParser(config.sessionSecret));
   app.useStaticAssets(PUBLIC_ASSETS_DIR, { prefix: '/assets/', maxAge: '1h', index: false });
+  // Browsers ask for /favicon.ico on a first visit whatever the page links; answer with the icon, not a 404.
+  app.use('/favicon.ico', (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    response.sendFile(path.join(PUBLIC_ASSETS_DIR, 'favicon.ico'), { maxAge: '7d' });
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -14,6 +14,7 @@ import { CurrentUser } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
 import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
+import { matchesEtag, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../cache/cache-policy';
 import { csvLine } from './csv';
 import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';
 import { EXPORT_COLUMNS, ExportedBrand, ExportsService } from './exports.service';
@@ -44,6 +45,7 @@ export class ExportsController {
     @Res() response: Response,
     @CurrentUser() viewer?: AuthenticatedUser,
   ): Promise<void> {
+    if (this.notModified(request, response, viewer)) return;
     await this.limit(request, response);
     this.start(response, 'text/csv; charset=utf-8', this.exports.filename(query, 'csv'), viewer);
     // The byte-order mark tells spreadsheet programs the file is UTF-8 (names in any script).
@@ -67,6 +69,7 @@ export class ExportsController {
     @Res() response: Response,
     @CurrentUser() viewer?: AuthenticatedUser,
   ): Promise<void> {
+    if (this.notModified(request, response, viewer)) return;
     await this.limit(request, response);
     this.start(response, 'application/json; charset=utf-8', this.exports.filename(query, 'json'), viewer);
     let first = true;
@@ -75,6 +78,18 @@ export class ExportsController {
       first = false;
       return line;
     });
+  }
+
+  /** Sets the ETag of an anonymous export, and answers 304 (no rate-limit cost) when the client has it. */
+  private notModified(request: Request, response: Response, viewer: AuthenticatedUser | undefined): boolean {
+    const etag = this.exports.etag(request.originalUrl, viewer);
+    if (!etag) return false;
+    response.setHeader('ETag', etag);
+    response.setHeader('Vary', 'Authorization, Cookie, Accept-Encoding');
+    if (!matchesEtag(request.headers['if-none-match'], etag)) return false;
+    response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+    response.status(304).end();
+    return true;
   }
 
   private async limit(request: Request, response: Response): Promise<void> {
@@ -96,7 +111,7 @@ export class ExportsController {
     response.status(200);
     response.setHeader('Content-Type', contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    response.setHeader('Cache-Control', viewer ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+    response.setHeader('Cache-Control', viewer ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
     response.setHeader('X-Content-Type-Options', 'nosniff');
   }
 

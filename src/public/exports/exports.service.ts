@@ -5,6 +5,8 @@ import { APP_CONFIG } from '../../platform/config/config.module';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import type { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
 import { today } from '../../kernel/dates/today';
+import { cacheKey, etagFor } from '../cache/cache-policy';
+import { PublicDataVersion } from '../cache/public-data-version';
 import { canSee, type Viewer } from '../../kernel/review/visibility';
 import type { ReviewStatus } from '../../kernel/review/review-status';
 import type { BrandExportRow } from '../../catalogue/brands/brand-export.sql';
@@ -65,8 +67,20 @@ const COMMITTING = new Set([
 export class ExportsService {
   constructor(
     private readonly brands: BrandsService,
+    private readonly version: PublicDataVersion,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The validator of an anonymous export, made as the public cache makes its ETags (the public data version, the
+   * day, the URL with its filters), so a script that polls an export downloads it again only after a change.
+   * None for a signed-in viewer (drafts change unseen by the version) or while the version is unknown.
+   */
+  etag(url: string, viewer: Viewer): string | undefined {
+    const version = this.version.current();
+    if (viewer || version === null) return undefined;
+    return etagFor(cacheKey(version, today(), url), 'anonymous');
+  }
 
   async *brandsFor(query: BrandFiltersDto, viewer: Viewer): AsyncGenerator<ExportedBrand> {
     const filter = this.brands.toFilter(query, viewer);
