@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { DataSource } from 'typeorm';
 import { Role } from '../../src/identity/auth/role.enum';
-import { rawRequest } from '../app/hardening/raw-http';
+import { rawRequest } from '../support/raw-http';
 import { PublicDataVersion } from '../../src/public/cache/public-data-version';
 import { createUser } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
