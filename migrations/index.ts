@@ -8,6 +8,7 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
+import { TrustChain1796527219323 } from './1796527219323-TrustChain';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -24,4 +25,5 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
+  TrustChain1796527219323,
 ];

@@ -1,3 +1,4 @@
+import { FindingsModule } from '../claims/findings/findings.module';
 import { Module } from '@nestjs/common';
 import { BrandsModule } from '../catalogue/brands/brands.module';
 import { CommitmentsModule } from '../claims/commitments/commitments.module';
@@ -16,7 +17,7 @@ import { WatchesService } from './watches/watches.service';
 
 /** The API side of monitoring: watches, snapshots and flags. The checks run in MonitoringWorkerModule. */
 @Module({
-  imports: [BrandsModule, CommitmentsModule, EvidenceModule],
+  imports: [BrandsModule, CommitmentsModule, FindingsModule, EvidenceModule],
   controllers: [WatchesController, FlagsController, SnapshotsController],
   providers: [
     WatchesRepository,

@@ -4,6 +4,7 @@ import type { SubjectRef } from '../claims/claim-stack/subject-ref.view';
 import type { CommitmentView } from '../claims/commitments/dto/commitment.view';
 import type { DisclosureView } from '../claims/disclosures/dto/disclosure.view';
 import type { FindingView } from '../claims/findings/dto/finding.view';
+import type { ClosureView } from '../claims/findings/closures/dto/closure.view';
 import type { RecordLevel, ScoringInput } from './methodology';
 
 /**
@@ -19,6 +20,8 @@ export interface BrandRecord {
   commitments: CommitmentView[];
   findings: FindingView[];
   disclosures: DisclosureView[];
+  /** Verified closures of those findings (findings that ended). */
+  closures: ClosureView[];
   /** Done captures by evidence id. */
   captures: Map<string, CaptureSummary>;
 }

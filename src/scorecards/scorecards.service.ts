@@ -3,6 +3,7 @@ import { BrandsService } from '../catalogue/brands/brands.service';
 import { CapturesService } from '../evidence/captures/captures.service';
 import { CommitmentsService } from '../claims/commitments/commitments.service';
 import { DisclosuresService } from '../claims/disclosures/disclosures.service';
+import { ClosuresService } from '../claims/findings/closures/closures.service';
 import { FindingsService } from '../claims/findings/findings.service';
 import { canSee, Viewer } from '../kernel/review/visibility';
 import type { BrandRecord } from './brand-record';
@@ -26,6 +27,7 @@ export class ScorecardsService {
     private readonly commitments: CommitmentsService,
     private readonly findings: FindingsService,
     private readonly disclosures: DisclosuresService,
+    private readonly closures: ClosuresService,
     private readonly captures: CapturesService,
   ) {}
 
@@ -38,7 +40,8 @@ export class ScorecardsService {
       this.disclosures.verifiedForBrand(brand.id, brand.companyId),
       brand.companyId ? this.brands.verifiedOfCompany(brand.companyId, SIBLINGS_SHOWN + 1) : [],
     ]);
-    const evidenceIds = [...commitments, ...findings, ...disclosures].flatMap((r) =>
+    const closures = await this.closures.verifiedFor(findings.map((finding) => finding.id));
+    const evidenceIds = [...commitments, ...findings, ...disclosures, ...closures].flatMap((r) =>
       r.evidence.map((e) => e.id),
     );
     const group = brand.company && canSee(viewer, brand.company.status) ? brand.company : null;
@@ -52,6 +55,7 @@ export class ScorecardsService {
       commitments,
       findings,
       disclosures,
+      closures,
       captures: await this.captures.summaries(evidenceIds),
     };
   }

@@ -67,7 +67,7 @@ describe('who may write to the catalogue', () => {
     finding: 'Named in a report.',
   };
   const commitment = async (by: AuthenticatedUser | null = null) => {
-    const source = await evidence();
+    const source = await evidence(by); // the author's own source goes up for review with the claim
     return service(CommitmentsService).createForBrand(
       (await brand()).slug,
       { ...commitmentInput, evidenceIds: [source.id] },
@@ -75,7 +75,7 @@ describe('who may write to the catalogue', () => {
     );
   };
   const finding = async (by: AuthenticatedUser | null = null) => {
-    const source = await evidence();
+    const source = await evidence(by);
     return service(FindingsService).createForBrand(
       (await brand()).slug,
       { ...findingInput, evidenceIds: [source.id] },
@@ -186,7 +186,11 @@ describe('who may write to the catalogue', () => {
       prepare: async () => {
         const made = await commitment(author);
         await service(CommitmentsService).submit(made.id, author);
-        return { method: 'POST', path: `/api/commitments/${made.id}/review`, body: { decision: 'verify' } };
+        return {
+          method: 'POST',
+          path: `/api/commitments/${made.id}/review`,
+          body: { decision: 'verify', withSources: true },
+        };
       },
     },
     {
@@ -221,7 +225,11 @@ describe('who may write to the catalogue', () => {
       prepare: async () => {
         const made = await finding(author);
         await service(FindingsService).submit(made.id, author);
-        return { method: 'POST', path: `/api/findings/${made.id}/review`, body: { decision: 'verify' } };
+        return {
+          method: 'POST',
+          path: `/api/findings/${made.id}/review`,
+          body: { decision: 'verify', withSources: true },
+        };
       },
     },
     {

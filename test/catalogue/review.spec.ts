@@ -146,7 +146,7 @@ describe('reviewing catalogue entries', () => {
     });
   });
 
-  it('will not verify a commitment that no evidence supports', async () => {
+  it('will not verify a commitment until a source it cites is verified, or verified with it', async () => {
     const slug = await submittedBrand(researcher);
     const commitment = await api(testApp, 'POST', `/api/brands/${slug}/commitments`, {
       body: {
@@ -176,11 +176,31 @@ describe('reviewing catalogue entries', () => {
       headers: researcher.headers,
     });
     expect(evidence.status).toBe(201);
-    const verified = await api(testApp, 'POST', `/api/commitments/${commitment.body.id}/review`, {
+    // The publication rule: a draft source is no source yet; the refusal names it and where it stands.
+    const draftSource = await api(testApp, 'POST', `/api/commitments/${commitment.body.id}/review`, {
+      body: { decision: 'verify', withSources: true },
+      headers: reviewer.headers,
+    });
+    expect(draftSource.status).toBe(409);
+    expect(draftSource.body.details).toEqual([
+      { field: 'evidence', reasons: [expect.stringContaining(`evidence ${evidence.body.id}`)] },
+    ]);
+    expect(draftSource.body.details[0].reasons[0]).toMatch(/is draft$/);
+
+    await api(testApp, 'POST', `/api/evidence/${evidence.body.id}/submit`, { headers: researcher.headers });
+    const withoutSources = await api(testApp, 'POST', `/api/commitments/${commitment.body.id}/review`, {
       body: { decision: 'verify' },
       headers: reviewer.headers,
     });
+    expect(withoutSources.status).toBe(409);
+    expect(withoutSources.body.details[0].reasons[0]).toMatch(/is submitted$/);
+
+    const verified = await api(testApp, 'POST', `/api/commitments/${commitment.body.id}/review`, {
+      body: { decision: 'verify', withSources: true },
+      headers: reviewer.headers,
+    });
     expect(verified.status).toBe(200);
+    expect(verified.body.evidence.map((item: { status: string }) => item.status)).toEqual(['verified']);
     expect(verified.body.status).toBe('verified');
   });
 });

@@ -27,7 +27,7 @@ describe('what anonymous readers see', () => {
     verifiedCommitmentId = (await make.verifiedCommitment({ brand: verifiedSlug })).id;
     draftCommitmentId = (await make.commitment({ brand: verifiedSlug }, { statedOn: '2023-01-01' })).id;
     draftFindingId = (await make.finding({ brand: verifiedSlug })).id;
-    draftEvidenceId = (await make.evidenceItem()).id;
+    draftEvidenceId = (await make.evidenceItem({ commitmentIds: [verifiedCommitmentId] })).id;
   });
 
   afterAll(async () => {
@@ -60,7 +60,11 @@ describe('what anonymous readers see', () => {
     expect(brand.body).toMatchObject({ slug: verifiedSlug, company: null });
     const timeline = await api(testApp, 'GET', `/api/brands/${verifiedSlug}/commitments`);
     expect(timeline.body.items.map((item: { id: string }) => item.id)).toEqual([verifiedCommitmentId]);
-    expect(timeline.body.items[0].evidence).toHaveLength(0);
+    // Its verified source shows (the publication rule); the draft one linked later does not.
+    expect(timeline.body.items[0].evidence.map((item: { status: string }) => item.status)).toEqual([
+      'verified',
+    ]);
+    expect(JSON.stringify(timeline.body)).not.toContain(draftEvidenceId);
     const findings = await api(testApp, 'GET', `/api/brands/${verifiedSlug}/findings`);
     expect(findings.body.items).toEqual([]);
     const companies = await api(testApp, 'GET', '/api/companies');

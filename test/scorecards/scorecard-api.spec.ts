@@ -126,7 +126,7 @@ describe('GET /api/brands/:slug/scorecard', () => {
     const researcher = await createUser(testApp, Role.Researcher);
     const brand = await factory.verifiedBrand();
     await factory.verifiedCommitment({ brand: brand.slug });
-    const evidence = await factory.evidenceItem();
+    const evidence = await factory.verifiedEvidence();
     const post = (path: string, body: unknown, headers: Record<string, string>) =>
       fetch(`${testApp.baseUrl}${path}`, {
         method: 'POST',

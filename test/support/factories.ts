@@ -92,9 +92,9 @@ export class CatalogueFactory {
       : this.commitments.createForCompany(subject.company, input, null);
   }
 
-  /** A commitment with one piece of evidence, verified. */
+  /** A commitment with one piece of verified evidence, verified (the publication rule needs the source). */
   async verifiedCommitment(subject: Subject, overrides: Partial<CreateCommitmentDto> = {}) {
-    const evidence = await this.evidenceItem();
+    const evidence = await this.verifiedEvidence();
     const commitment = await this.commitment(subject, { evidenceIds: [evidence.id], ...overrides });
     await this.commitments.verifyAsSystem(commitment.id, 'test data');
     return commitment;
@@ -115,7 +115,7 @@ export class CatalogueFactory {
   }
 
   async verifiedFinding(subject: Subject, overrides: Partial<CreateFindingDto> = {}) {
-    const evidence = await this.evidenceItem({ kind: EvidenceKind.NgoReport });
+    const evidence = await this.verifiedEvidence({ kind: EvidenceKind.NgoReport });
     const finding = await this.finding(subject, { evidenceIds: [evidence.id], ...overrides });
     await this.findings.verifyAsSystem(finding.id, 'test data');
     return finding;

@@ -4,6 +4,7 @@ import type { EvidenceOwner } from '../../evidence/sources/evidence.repository';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import type { ReviewTarget } from '../../kernel/review/review-runner';
 import { ReviewStatus } from '../../kernel/review/review-status';
+import { Role } from '../../identity/auth/role.enum';
 import type { ReviewDecision } from '../../kernel/review/review-workflow';
 import type { Reviewable } from '../../kernel/review/reviewable';
 import { SYSTEM_READER, Viewer } from '../../kernel/review/visibility';
@@ -11,9 +12,16 @@ import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-
 import { Page, toPage } from '../../platform/pagination/page';
 import type { ClaimSupport } from './claim-support';
 import { ClaimSubject, subjectColumns } from './claim-subject';
+import { publicationRefusal } from './publication-rule';
 
 /** A claim table's entity: reviewable, about a brand or a group. */
 export type ClaimRecord = Reviewable & { id: string; brandId: string | null; companyId: string | null };
+
+/** A submitted claim and how many of its submitter's sources went with it. */
+export interface ClaimSubmission<E> {
+  claim: E;
+  sourcesSubmitted: number;
+}
 
 /** What tells one claim kind from another, to the shared stack. */
 export interface ClaimKind<E extends ClaimRecord> {
@@ -47,14 +55,13 @@ export abstract class ClaimService<
     this.reviewTarget = {
       entity: kind.entity,
       auditType: kind.auditType,
-      // "Every claim tied to evidence" (DESIGN.md): nothing is verified without a source.
+      // The publication rule: nothing is verified, so nothing is public, without a verified source.
       beforeVerify: async (manager: EntityManager, record: E) => {
-        if ((await support.evidence.countLinks(manager, kind.evidenceOwner, record.id)) === 0) {
-          throw new DomainError(
-            DomainErrorCode.InvalidState,
-            `Link evidence to this ${kind.noun} before verifying it`,
-          );
-        }
+        const refusal = publicationRefusal(
+          kind.noun,
+          await support.evidence.citedBy(manager, kind.evidenceOwner, record.id),
+        );
+        if (refusal) throw refusal;
       },
     };
   }
@@ -74,14 +81,14 @@ export abstract class ClaimService<
   async createForBrand(brandRef: string, input: Input, actor: AuthenticatedUser | null): Promise<View> {
     const brand = await this.support.brands.findByRef(brandRef);
     if (!brand) throw new DomainError(DomainErrorCode.NotFound, `No brand "${brandRef}"`);
-    return this.insert({ brandId: brand.id }, input, actor);
+    return this.createFor({ brandId: brand.id }, input, actor);
   }
 
   /** A draft group-level claim, which applies to every brand of the group. */
   async createForCompany(companyRef: string, input: Input, actor: AuthenticatedUser | null): Promise<View> {
     const company = await this.support.companies.findByRef(companyRef);
     if (!company) throw new DomainError(DomainErrorCode.NotFound, `No company "${companyRef}"`);
-    return this.insert({ companyId: company.id }, input, actor);
+    return this.createFor({ companyId: company.id }, input, actor);
   }
 
   /** Claims (with their brand or group) waiting for review, oldest submission first (the reviewers' queue). */
@@ -99,17 +106,49 @@ export abstract class ClaimService<
       .getMany();
   }
 
-  submit(id: string, actor: AuthenticatedUser): Promise<E> {
-    return this.support.reviews.submit(this.reviewTarget, id, actor);
+  /**
+   * Submits the claim and, in the same transaction, the draft (or rejected) sources it cites that the
+   * submitter logged, so a claim and its sources reach the reviewer together whether it was submitted from
+   * the API or the research pages. Other people's evidence is theirs to submit.
+   */
+  submit(id: string, actor: AuthenticatedUser): Promise<ClaimSubmission<E>> {
+    return this.support.dataSource.transaction((manager) => this.submitIn(manager, id, actor));
   }
 
+  /** The same inside `manager`'s transaction (drafts a reviewer makes from a flag go up for review at once). */
+  async submitIn(manager: EntityManager, id: string, actor: AuthenticatedUser): Promise<ClaimSubmission<E>> {
+    const claim = await this.support.reviews.submit(this.reviewTarget, id, actor, manager);
+    const sources = await this.support.evidence.citedBy(manager, this.kind.evidenceOwner, id);
+    const own = sources.filter(
+      (source) =>
+        (source.status === ReviewStatus.Draft || source.status === ReviewStatus.Rejected) &&
+        (source.createdById === actor.id || actor.role === Role.Admin),
+    );
+    for (const source of own) await this.support.evidence.submit(source.id, actor, manager);
+    return { claim, sourcesSubmitted: own.length };
+  }
+
+  /**
+   * Verifies or rejects a submitted claim. With `withSources`, a reviewer who has read the captures verifies
+   * the claim and its submitted sources in one act (four eyes applies to each source too); otherwise the
+   * claim is verified only if a source it cites already is (the publication rule).
+   */
   review(
     id: string,
     decision: ReviewDecision,
     note: string | undefined,
     actor: AuthenticatedUser,
+    options: { withSources?: boolean } = {},
   ): Promise<E> {
-    return this.support.reviews.review(this.reviewTarget, id, decision, note, actor);
+    return this.support.dataSource.transaction(async (manager) => {
+      if (decision === 'verify' && options.withSources) {
+        const sources = await this.support.evidence.citedBy(manager, this.kind.evidenceOwner, id);
+        for (const source of sources.filter((s) => s.status === ReviewStatus.Submitted)) {
+          await this.support.evidence.review(source.id, 'verify', note, actor, manager);
+        }
+      }
+      return this.support.reviews.review(this.reviewTarget, id, decision, note, actor, manager);
+    });
   }
 
   /** Verifies on the system's authority (demo seeds, trusted imports); audited, no HTTP route. */
@@ -143,29 +182,55 @@ export abstract class ClaimService<
     return { items: await this.withEvidence(page.items, viewer), nextCursor: page.nextCursor };
   }
 
-  private async insert(subject: ClaimSubject, input: Input, actor: AuthenticatedUser | null): Promise<View> {
-    const id = await this.support.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(this.kind.entity);
-      const saved = await repository.save(
-        repository.create({
-          ...subjectColumns(subject),
-          ...(await this.newRecord(subject, input, manager)),
-          status: ReviewStatus.Draft,
-          createdById: actor?.id ?? null,
-        } as DeepPartial<E>),
-      );
-      const evidenceIds = input.evidenceIds ?? [];
-      await this.support.evidence.attach(manager, this.kind.evidenceOwner, saved.id, evidenceIds);
-      await this.support.audit.record(manager, {
-        actorId: actor?.id ?? null,
-        action: `${this.kind.auditType}.create`,
-        entityType: this.kind.auditType,
-        entityId: saved.id,
-        before: null,
-        after: { ...saved, evidenceIds },
-      });
-      return saved.id;
-    });
+  /** A draft claim about the subject, with the evidence it cites, audited; then read back as its view. */
+  protected async createFor(
+    subject: ClaimSubject,
+    input: Input,
+    actor: AuthenticatedUser | null,
+  ): Promise<View> {
+    const id = await this.support.dataSource.transaction((manager) =>
+      this.draftIn(manager, subject, input, actor),
+    );
     return this.get(id, actor ?? SYSTEM_READER);
+  }
+
+  /** A draft claim of a brand inside `manager`'s transaction (drafted with a flag's confirmation); its id. */
+  async draftForBrandIn(
+    manager: EntityManager,
+    brandRef: string,
+    input: Input,
+    actor: AuthenticatedUser,
+  ): Promise<string> {
+    const brand = await this.support.brands.findByRef(brandRef, manager);
+    if (!brand) throw new DomainError(DomainErrorCode.NotFound, `No brand "${brandRef}"`);
+    return this.draftIn(manager, { brandId: brand.id }, input, actor);
+  }
+
+  private async draftIn(
+    manager: EntityManager,
+    subject: ClaimSubject,
+    input: Input,
+    actor: AuthenticatedUser | null,
+  ): Promise<string> {
+    const repository = manager.getRepository(this.kind.entity);
+    const saved = await repository.save(
+      repository.create({
+        ...subjectColumns(subject),
+        ...(await this.newRecord(subject, input, manager)),
+        status: ReviewStatus.Draft,
+        createdById: actor?.id ?? null,
+      } as DeepPartial<E>),
+    );
+    const evidenceIds = input.evidenceIds ?? [];
+    await this.support.evidence.attach(manager, this.kind.evidenceOwner, saved.id, evidenceIds);
+    await this.support.audit.record(manager, {
+      actorId: actor?.id ?? null,
+      action: `${this.kind.auditType}.create`,
+      entityType: this.kind.auditType,
+      entityId: saved.id,
+      before: null,
+      after: { ...saved, evidenceIds },
+    });
+    return saved.id;
   }
 }

@@ -22,6 +22,7 @@ export function toCommitmentView(
     effectiveOn: row.effective_on,
     summary: row.summary,
     supersedesId: row.supersedes_id,
+    retractsId: row.retracts_id,
     status: row.status,
     createdAt: new Date(row.created_at).toISOString(),
     reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null,

@@ -31,6 +31,10 @@ import { DatePrecision, effectiveDateCheck, precisionCheck } from '../../kernel/
 @Check('chk_commitments_effective_on', effectiveDateCheck('stated_on', 'stated_on_precision'))
 @Check('chk_commitments_scope_object', `jsonb_typeof(scope) = 'object'`)
 @Check('chk_commitments_not_self_superseding', `supersedes_id <> id`)
+@Check(
+  'chk_commitments_retracts_by_retraction',
+  `retracts_id IS NULL OR (type = 'retraction' AND retracts_id <> id)`,
+)
 @Index('idx_commitments_brand_in_force', { synchronize: false })
 @Index('idx_commitments_company_in_force', { synchronize: false })
 @Index('idx_commitments_brand_retractions', { synchronize: false })
@@ -84,6 +88,14 @@ export class Commitment extends Reviewable {
 
   @Column({ type: 'uuid', nullable: true })
   supersedesId!: string | null;
+
+  /** For a retraction: the statement it withdraws, when known (the public timeline shows the pair). */
+  @ManyToOne(() => Commitment, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'retracts_id', foreignKeyConstraintName: 'fk_commitments_retracts' })
+  retracts?: Relation<Commitment> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  retractsId!: string | null;
 
   /** Users are disabled, never deleted (the audit log and the four-eyes rule refer to them). */
   @ManyToOne(() => User, { onDelete: 'RESTRICT', nullable: true })

@@ -7,7 +7,7 @@ import { Public } from '../../platform/http/public-route';
 import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
-import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentView } from './dto/commitment.view';
 import { CreateCommitmentDto } from './dto/create-commitment.dto';
@@ -78,7 +78,7 @@ export class CommitmentsController {
     return this.commitments.get(id, viewer);
   }
 
-  @RequireRoles(Role.Researcher)
+  @RequireRoles(Role.Researcher, Role.Reviewer)
   @Post('commitments/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a draft commitment for review (its creator)' })
@@ -95,15 +95,16 @@ export class CommitmentsController {
   @Post('commitments/:id/review')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Verify or reject a submitted commitment (not its creator; needs linked evidence)',
+    summary:
+      'Verify or reject a submitted commitment (not its creator; needs a verified source, or withSources)',
   })
   @ApiOkResponse({ type: CommitmentView })
   async review(
     @Param('id', ID) id: string,
-    @Body() body: ReviewDecisionDto,
+    @Body() body: ClaimReviewDecisionDto,
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<CommitmentView> {
-    await this.commitments.review(id, body.decision, body.note, actor);
+    await this.commitments.review(id, body.decision, body.note, actor, { withSources: body.withSources });
     return this.commitments.get(id, actor);
   }
 }

@@ -19,6 +19,7 @@ export interface CommitmentRow extends ClaimRowBase {
   effective_on: string;
   summary: string;
   supersedes_id: string | null;
+  retracts_id: string | null;
   reviewed_at: Date | null;
   in_force: boolean;
 }
@@ -35,7 +36,7 @@ export interface TimelineQuery {
 const SUBJECT = claimSubjectSql('c');
 const COLUMNS = `c.id, c.brand_id, c.company_id, ${SUBJECT.columns}, c.type, c.scope,
        c.stated_on::text AS stated_on, c.stated_on_precision, c.effective_on::text AS effective_on, c.summary,
-       c.supersedes_id, c.status, c.created_at, c.reviewed_at, c.review_note`;
+       c.supersedes_id, c.retracts_id, c.status, c.created_at, c.reviewed_at, c.review_note`;
 
 /**
  * The only door to the commitments table. For a group's timeline the subject row `b` has a null brand id,

@@ -5,6 +5,7 @@ import { isIsoDate } from '../../kernel/dates/is-iso-date';
 import { effectiveDate, normaliseDate } from '../../kernel/dates/known-date';
 import { today } from '../../kernel/dates/today';
 import { ReviewStatus } from '../../kernel/review/review-status';
+import { CommitmentType } from '../../kernel/as-of/commitment-type';
 import { canSee, Viewer, visibleStatuses } from '../../kernel/review/visibility';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { badCursor, CURSOR_UUID, decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
@@ -88,6 +89,7 @@ export class CommitmentsService extends ClaimService<
   protected async newRecord(subject: ClaimSubject, input: CreateCommitmentDto, manager: EntityManager) {
     const statedOn = normaliseDate(input.statedOn, input.statedOnPrecision);
     if (input.supersedesId) await this.checkSupersedes(manager, subject, input.supersedesId);
+    if (input.retractsId) await this.checkRetracts(manager, subject, input);
     return {
       type: input.type,
       scope: { ...(input.scope ?? {}) },
@@ -96,6 +98,7 @@ export class CommitmentsService extends ClaimService<
       effectiveOn: effectiveDate(statedOn, input.statedOnPrecision),
       summary: input.summary.trim(),
       supersedesId: input.supersedesId ?? null,
+      retractsId: input.retractsId ?? null,
     };
   }
 
@@ -116,6 +119,32 @@ export class CommitmentsService extends ClaimService<
       limit: limit + 1,
     });
     return this.pageOf(rows, limit, (row) => encodeCursor({ statedOn: row.stated_on, id: row.id }), viewer);
+  }
+
+  /**
+   * A retraction names a statement of its own brand or group, or (for a brand) of the brand's group: what
+   * the brand withdrew may have been said at group level. Only retractions name one.
+   */
+  private async checkRetracts(manager: EntityManager, subject: ClaimSubject, input: CreateCommitmentDto) {
+    const invalid = (reason: string) =>
+      new DomainError(DomainErrorCode.InvalidInput, `retractsId: ${reason}`, [
+        { field: 'retractsId', reasons: [`retractsId ${reason}`] },
+      ]);
+    if (input.type !== CommitmentType.Retraction)
+      throw invalid('is only for a commitment of type retraction');
+    const retracted = await this.commitments.findById(input.retractsId ?? '', manager);
+    const groupOfBrand =
+      'brandId' in subject
+        ? (await this.support.brands.findByRef(subject.brandId, manager))?.companyId
+        : null;
+    const related =
+      retracted &&
+      ('brandId' in subject
+        ? retracted.brandId === subject.brandId || (groupOfBrand && retracted.companyId === groupOfBrand)
+        : retracted.companyId === subject.companyId);
+    if (!retracted || !related || retracted.status === ReviewStatus.Rejected) {
+      throw invalid('must be a non-rejected commitment of the same brand or group');
+    }
   }
 
   /** A successor must replace a commitment of the same brand or group that was not rejected. */

@@ -7,7 +7,7 @@ import { Public } from '../../platform/http/public-route';
 import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
-import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
 import { DisclosuresService } from './disclosures.service';
 import { CreateDisclosureDto } from './dto/create-disclosure.dto';
 import { DisclosureView } from './dto/disclosure.view';
@@ -66,7 +66,7 @@ export class DisclosuresController {
     return this.disclosures.get(id, viewer);
   }
 
-  @RequireRoles(Role.Researcher)
+  @RequireRoles(Role.Researcher, Role.Reviewer)
   @Post('disclosures/:id/submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit a draft disclosure for review (its creator)' })
@@ -83,15 +83,16 @@ export class DisclosuresController {
   @Post('disclosures/:id/review')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Verify or reject a submitted disclosure (not its creator; needs linked evidence)',
+    summary:
+      'Verify or reject a submitted disclosure (not its creator; needs a verified source, or withSources)',
   })
   @ApiOkResponse({ type: DisclosureView })
   async review(
     @Param('id', ID) id: string,
-    @Body() body: ReviewDecisionDto,
+    @Body() body: ClaimReviewDecisionDto,
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<DisclosureView> {
-    await this.disclosures.review(id, body.decision, body.note, actor);
+    await this.disclosures.review(id, body.decision, body.note, actor, { withSources: body.withSources });
     return this.disclosures.get(id, actor);
   }
 }

@@ -7,7 +7,7 @@ import { Public } from '../../platform/http/public-route';
 import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
-import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
+import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
 import { CreateFindingDto, CreateFindingWithSubjectDto } from './dto/create-finding.dto';
 import { FindingView } from './dto/finding.view';
 import { ListFindingsQueryDto } from './dto/list-findings-query.dto';
@@ -76,7 +76,7 @@ export class FindingsController {
     return this.findings.get(id, viewer);
   }
 
-  @RequireRoles(Role.Researcher)
+  @RequireRoles(Role.Researcher, Role.Reviewer)
   @Post('findings/:id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: FindingView })
@@ -88,14 +88,17 @@ export class FindingsController {
   @RequireRoles(Role.Reviewer)
   @Post('findings/:id/review')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify or reject a submitted finding (not its creator; needs linked evidence)' })
+  @ApiOperation({
+    summary:
+      'Verify or reject a submitted finding (not its creator; needs a verified source, or withSources)',
+  })
   @ApiOkResponse({ type: FindingView })
   async review(
     @Param('id', ID) id: string,
-    @Body() body: ReviewDecisionDto,
+    @Body() body: ClaimReviewDecisionDto,
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<FindingView> {
-    await this.findings.review(id, body.decision, body.note, actor);
+    await this.findings.review(id, body.decision, body.note, actor, { withSources: body.withSources });
     return this.findings.get(id, actor);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { DatePrecision } from '../../kernel/dates/known-date';
 import type { ReviewStatus } from '../../kernel/review/review-status';
+import { findingEndSql } from '../../kernel/as-of/exposure.sql';
 import { ClaimRowBase, claimSubjectSql } from '../claim-stack/claim-row';
 import { brandOrGroupClause, SqlParams } from '../claim-stack/sql-params';
 import { ExposureFinding } from './exposure-finding.entity';
@@ -15,6 +16,7 @@ export interface FindingRow extends ClaimRowBase {
   effective_on: string;
   finding: string;
   response: FindingResponse;
+  /** When the link ended: recorded with the finding, or by its verified closure (findingEndSql). */
   ended_on: string | null;
   /** created_at to the microsecond, for the keyset cursor (a JS Date would drop the microseconds). */
   cursor_at: string;
@@ -68,7 +70,7 @@ export class FindingsRepository {
       `
 SELECT f.id, ${subject.columns},
        f.kind, f.report_name, f.published_on::text AS published_on, f.published_on_precision,
-       f.effective_on::text AS effective_on, f.finding, f.response, f.ended_on::text AS ended_on, f.status,
+       f.effective_on::text AS effective_on, f.finding, f.response, ${findingEndSql('f')}::text AS ended_on, f.status,
        f.created_at, f.review_note,
        to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
 FROM exposure_findings f

@@ -66,7 +66,7 @@ export class EvidenceController {
     return toEvidenceView(await this.evidence.link(id, body, actor));
   }
 
-  @RequireRoles(Role.Researcher)
+  @RequireRoles(Role.Researcher, Role.Reviewer)
   @Post(':id/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: EvidenceView })

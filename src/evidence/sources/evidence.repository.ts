@@ -6,13 +6,15 @@ import { Evidence } from './evidence.entity';
 import type { EvidenceKind } from './evidence-kind';
 
 /** What evidence can support, and the link table holding each kind of link. */
-export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure';
+export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure' | 'closure';
 
 const LINK_TABLES: { [Owner in EvidenceOwner]: { table: string; column: string } } = {
   commitment: { table: 'commitment_evidence', column: 'commitment_id' },
   finding: { table: 'finding_evidence', column: 'finding_id' },
   // Owned by src/claims/disclosures (its migration); linked through here like the others.
   disclosure: { table: 'disclosure_evidence', column: 'disclosure_id' },
+  // Owned by src/claims/findings/closures (the trust-chain migration): what shows a finding ended.
+  closure: { table: 'finding_closure_evidence', column: 'closure_id' },
 };
 
 export interface EvidenceListFilter {
@@ -113,14 +115,22 @@ export class EvidenceRepository {
     );
   }
 
-  /** How many pieces of evidence support a commitment or finding (any status). */
-  async countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
+  /**
+   * Every piece of evidence a claim cites, whatever its status, oldest first, locked against a concurrent
+   * review while the caller's transaction decides on the claim:
+   *   SELECT evidence.* FROM evidence JOIN <link table> link ON ... WHERE link.<owner>_id = $1 FOR SHARE
+   */
+  citedBy(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<Evidence[]> {
     const { table, column } = LINK_TABLES[owner];
-    const [row] = await manager.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`,
-      [ownerId],
-    );
-    return row.n;
+    return manager
+      .getRepository(Evidence)
+      .createQueryBuilder('evidence')
+      .innerJoin(table, 'link', 'link.evidence_id = evidence.id')
+      .where(`link.${column} = :ownerId`, { ownerId })
+      .orderBy('evidence.created_at', 'ASC')
+      .addOrderBy('evidence.id', 'ASC')
+      .setLock('pessimistic_read')
+      .getMany();
   }
 
   /**

@@ -33,6 +33,20 @@ export class EvidenceService {
 
   /** Creates draft evidence, linked at once to the commitments and findings given. `actor` null: the system. */
   async create(input: CreateEvidenceDto, actor: AuthenticatedUser | null): Promise<Evidence> {
+    const created = await this.dataSource.transaction((manager) => this.createIn(manager, input, actor));
+    await this.scheduleCapture(created);
+    return created;
+  }
+
+  /**
+   * The same inside `manager`'s transaction (evidence drafted with a flag's confirmation). The capture is
+   * owed from the commit on through the outbox; call scheduleCapture after the commit to start it at once.
+   */
+  async createIn(
+    manager: EntityManager,
+    input: CreateEvidenceDto,
+    actor: AuthenticatedUser | null,
+  ): Promise<Evidence> {
     if (!input.url && !input.documentRef) {
       throw new DomainError(
         DomainErrorCode.InvalidInput,
@@ -40,37 +54,38 @@ export class EvidenceService {
         [{ field: 'url', reasons: ['url or documentRef is required'] }],
       );
     }
-    const created = await this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(Evidence);
-      const saved = await repository.save(
-        repository.create({
-          url: input.url ?? null,
-          documentRef: input.documentRef ?? null,
-          title: input.title ?? null,
-          publisher: input.publisher ?? null,
-          kind: input.kind,
-          publishedOn: input.publishedOn ?? null,
-          accessedOn: input.accessedOn ?? null,
-          status: ReviewStatus.Draft,
-          createdById: actor?.id ?? null,
-        }),
-      );
-      const targets = { commitmentIds: input.commitmentIds ?? [], findingIds: input.findingIds ?? [] };
-      await this.linkChecked(manager, saved.id, targets);
-      await this.audit.record(manager, {
-        actorId: actor?.id ?? null,
-        action: 'evidence.create',
-        entityType: 'evidence',
-        entityId: saved.id,
-        before: null,
-        after: { ...toEvidenceView(saved), ...targets },
-      });
-      // The archive's outbox: the capture is owed from this commit on, whatever Redis does (docs/archiving.md).
-      if (saved.url) await recordPendingCapture(manager, saved.id, saved.url);
-      return saved;
+    const repository = manager.getRepository(Evidence);
+    const saved = await repository.save(
+      repository.create({
+        url: input.url ?? null,
+        documentRef: input.documentRef ?? null,
+        title: input.title ?? null,
+        publisher: input.publisher ?? null,
+        kind: input.kind,
+        publishedOn: input.publishedOn ?? null,
+        accessedOn: input.accessedOn ?? null,
+        status: ReviewStatus.Draft,
+        createdById: actor?.id ?? null,
+      }),
+    );
+    const targets = { commitmentIds: input.commitmentIds ?? [], findingIds: input.findingIds ?? [] };
+    await this.linkChecked(manager, saved.id, targets);
+    await this.audit.record(manager, {
+      actorId: actor?.id ?? null,
+      action: 'evidence.create',
+      entityType: 'evidence',
+      entityId: saved.id,
+      before: null,
+      after: { ...toEvidenceView(saved), ...targets },
     });
-    if (created.url) await this.captures.enqueueCapture(created.id);
-    return created;
+    // The archive's outbox: the capture is owed from this commit on, whatever Redis does (docs/archiving.md).
+    if (saved.url) await recordPendingCapture(manager, saved.id, saved.url);
+    return saved;
+  }
+
+  /** Queues the capture of committed evidence now rather than at the next reconcile. */
+  async scheduleCapture(evidence: Evidence): Promise<void> {
+    if (evidence.url) await this.captures.enqueueCapture(evidence.id);
   }
 
   /** Links existing evidence to more commitments or findings; audited as one change. */
@@ -141,9 +156,9 @@ export class EvidenceService {
     }
   }
 
-  /** For the review rule "no verified claim without evidence". */
-  countLinks(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<number> {
-    return this.evidence.countLinks(manager, owner, ownerId);
+  /** What a claim cites, any status, for the publication rule (docs/data-model.md) in `manager`'s transaction. */
+  citedBy(manager: EntityManager, owner: EvidenceOwner, ownerId: string): Promise<Evidence[]> {
+    return this.evidence.citedBy(manager, owner, ownerId);
   }
 
   /** Evidence waiting for review, oldest submission first (the reviewers' queue). */
@@ -155,12 +170,20 @@ export class EvidenceService {
     });
   }
 
-  submit(id: string, actor: AuthenticatedUser): Promise<Evidence> {
-    return this.reviews.submit(REVIEW_TARGET, id, actor);
+  /** Submits for review; inside `manager`'s transaction when given (sources submitted with their claim). */
+  submit(id: string, actor: AuthenticatedUser, manager?: EntityManager): Promise<Evidence> {
+    return this.reviews.submit(REVIEW_TARGET, id, actor, manager);
   }
 
-  review(id: string, decision: ReviewDecision, note: string | undefined, actor: AuthenticatedUser) {
-    return this.reviews.review(REVIEW_TARGET, id, decision, note, actor);
+  /** Reviews; inside `manager`'s transaction when given (sources verified in one act with their claim). */
+  review(
+    id: string,
+    decision: ReviewDecision,
+    note: string | undefined,
+    actor: AuthenticatedUser,
+    manager?: EntityManager,
+  ): Promise<Evidence> {
+    return this.reviews.review(REVIEW_TARGET, id, decision, note, actor, manager);
   }
 
   verifyAsSystem(id: string, note: string): Promise<Evidence> {

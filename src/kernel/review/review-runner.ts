@@ -34,13 +34,20 @@ export class ReviewRunner {
     private readonly audit: AuditService,
   ) {}
 
+  /** Submits for review; inside `manager`'s transaction when given (a claim submitted with its sources). */
   submit<T extends ReviewableRecord>(
     target: ReviewTarget<T>,
     id: string,
     actor: AuthenticatedUser,
+    manager?: EntityManager,
   ): Promise<T> {
-    return this.transition(target, id, actor.id, 'submit', (state, now) =>
-      submitTransition(state, actor, now),
+    return this.transition(
+      target,
+      id,
+      actor.id,
+      'submit',
+      (state, now) => submitTransition(state, actor, now),
+      manager,
     );
   }
 
@@ -50,9 +57,15 @@ export class ReviewRunner {
     decision: ReviewDecision,
     note: string | undefined,
     actor: AuthenticatedUser,
+    manager?: EntityManager,
   ): Promise<T> {
-    return this.transition(target, id, actor.id, `review.${decision}`, (state, now) =>
-      reviewTransition(state, decision, note, actor, now),
+    return this.transition(
+      target,
+      id,
+      actor.id,
+      `review.${decision}`,
+      (state, now) => reviewTransition(state, decision, note, actor, now),
+      manager,
     );
   }
 
@@ -88,37 +101,40 @@ export class ReviewRunner {
     });
   }
 
+  /** One transition in `manager`'s transaction, or in a transaction of its own when none is given. */
   private async transition<T extends ReviewableRecord>(
     target: ReviewTarget<T>,
     id: string,
     actorId: string | null,
     verb: string,
     apply: (state: ReviewState, now: Date) => ReviewState,
+    manager?: EntityManager,
   ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(target.entity);
-      const record = await repository
-        .createQueryBuilder('record')
-        .setLock('pessimistic_write')
-        .where('record.id = :id', { id })
-        .getOne();
-      if (!record) throw new DomainError(DomainErrorCode.NotFound, `No ${target.auditType} with id ${id}`);
-      const before = pickReviewState(record);
-      const after = apply(before, new Date());
-      if (after.status === ReviewStatus.Verified && target.beforeVerify) {
-        await target.beforeVerify(manager, record);
-      }
-      Object.assign(record, after);
-      const saved = await repository.save(record);
-      await this.audit.record(manager, {
-        actorId,
-        action: `${target.auditType}.${verb}`,
-        entityType: target.auditType,
-        entityId: id,
-        before,
-        after: pickReviewState(saved),
-      });
-      return saved;
+    if (!manager) {
+      return this.dataSource.transaction((own) => this.transition(target, id, actorId, verb, apply, own));
+    }
+    const repository = manager.getRepository(target.entity);
+    const record = await repository
+      .createQueryBuilder('record')
+      .setLock('pessimistic_write')
+      .where('record.id = :id', { id })
+      .getOne();
+    if (!record) throw new DomainError(DomainErrorCode.NotFound, `No ${target.auditType} with id ${id}`);
+    const before = pickReviewState(record);
+    const after = apply(before, new Date());
+    if (after.status === ReviewStatus.Verified && target.beforeVerify) {
+      await target.beforeVerify(manager, record);
+    }
+    Object.assign(record, after);
+    const saved = await repository.save(record);
+    await this.audit.record(manager, {
+      actorId,
+      action: `${target.auditType}.${verb}`,
+      entityType: target.auditType,
+      entityId: id,
+      before,
+      after: pickReviewState(saved),
     });
+    return saved;
   }
 }

@@ -26,6 +26,7 @@ export class FlagView {
   @ApiPropertyOptional({ nullable: true, type: String }) resolvedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) createdCommitmentId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) createdEvidenceId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) createdFindingId!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -60,6 +61,7 @@ export function toFlagView(flag: Flag): FlagView {
     resolvedAt: iso(flag.resolvedAt),
     createdCommitmentId: flag.createdCommitmentId,
     createdEvidenceId: flag.createdEvidenceId,
+    createdFindingId: flag.createdFindingId,
     createdAt: flag.createdAt.toISOString(),
   };
 }

@@ -123,6 +123,9 @@ export class Flag {
   @Column({ type: 'uuid', nullable: true })
   createdEvidenceId!: string | null;
 
+  @Column({ type: 'uuid', nullable: true })
+  createdFindingId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { DEFAULT_PAGE_SIZE, type Page } from '../../platform/pagination/page';
+import { EvidenceService } from '../../evidence/sources/evidence.service';
 import { SnapshotsService } from '../checks/snapshots.service';
 import { toFlagView, type FlagDetailView, type FlagView } from '../dto/flag.view';
 import type { ListFlagsQueryDto } from '../dto/list-flags-query.dto';
@@ -26,6 +27,7 @@ export class FlagsService {
     private readonly brands: BrandsService,
     private readonly creations: FlagCreations,
     private readonly audit: AuditService,
+    private readonly evidenceCaptures: EvidenceService,
   ) {}
 
   async list(query: ListFlagsQueryDto): Promise<Page<FlagView>> {
@@ -81,8 +83,8 @@ export class FlagsService {
   }
 
   /**
-   * Confirms or dismisses an open flag. Drafts asked for on confirmation are made first through the
-   * catalogue services (each audited in its own transaction); the flag then records their ids.
+   * Confirms or dismisses an open flag. Drafts asked for on confirmation are made, submitted and recorded on
+   * the flag in one transaction: a refusal of any of them leaves nothing behind, the flag still open.
    */
   async resolve(id: string, input: ResolveFlagDto, actor: AuthenticatedUser): Promise<FlagView> {
     const note = input.note?.trim() || null;
@@ -91,14 +93,11 @@ export class FlagsService {
     if (input.resolution === 'dismissed' && input.create) {
       throw invalid('create', 'create is only allowed when confirming a flag');
     }
-    const open = await this.flags.findById(id);
-    if (!open) throw notFound(id);
-    if (open.status !== 'open') throw alreadyResolved(open);
-    const created = input.create ? await this.creations.make(open, input.create, actor) : {};
-    return this.dataSource.transaction(async (manager) => {
+    const { view, created } = await this.dataSource.transaction(async (manager) => {
       const flag = await this.flags.lockById(id, manager);
       if (!flag) throw notFound(id);
       if (flag.status !== 'open') throw alreadyResolved(flag);
+      const created = input.create ? await this.creations.make(manager, flag, input.create, actor) : {};
       const before = toFlagView(flag);
       Object.assign(flag, {
         status: input.resolution,
@@ -106,7 +105,8 @@ export class FlagsService {
         resolvedById: actor.id,
         resolvedAt: new Date(),
         createdCommitmentId: created.commitmentId ?? null,
-        createdEvidenceId: created.evidenceId ?? null,
+        createdEvidenceId: created.evidence?.id ?? null,
+        createdFindingId: created.findingId ?? null,
       });
       const saved = await manager.getRepository(Flag).save(flag);
       await this.audit.record(manager, {
@@ -117,8 +117,10 @@ export class FlagsService {
         before,
         after: toFlagView(saved),
       });
-      return toFlagView(saved);
+      return { view: toFlagView(saved), created };
     });
+    if (created.evidence) await this.evidenceCaptures.scheduleCapture(created.evidence);
+    return view;
   }
 }
 

@@ -19,16 +19,35 @@ export class ScorecardEvidence {
   capture!: CaptureLink | null;
 }
 
+/** The record another one answers: what a retraction withdraws, what a closure ends. */
+export class ScorecardPair {
+  @ApiProperty({ enum: ['retracts', 'ends'] }) relation!: 'retracts' | 'ends';
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Null when it is not on the public record',
+  })
+  id!: string | null;
+  @ApiProperty({ description: 'What it is, in words, with its date' }) summary!: string;
+}
+
 /** A verified record behind (or against) a point. */
 export class ScorecardRecord {
-  @ApiProperty({ enum: ['commitment', 'finding', 'disclosure'] }) record!:
-    'commitment' | 'finding' | 'disclosure';
+  @ApiProperty({ enum: ['commitment', 'finding', 'disclosure', 'closure'] }) record!:
+    'commitment' | 'finding' | 'disclosure' | 'closure';
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['brand', 'group'], description: 'Made about the brand or its whole group' })
   level!: 'brand' | 'group';
   @ApiProperty({ description: 'Commitment type, finding kind or disclosure kind' }) type!: string;
   @ApiProperty() label!: string;
   @ApiProperty({ description: 'The day it counts from (the as-of rule)' }) effectiveOn!: string;
+  @ApiProperty({
+    description: 'Its date at the precision its source gives: "June 2020", "2013", "known by ..."',
+  })
+  dated!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Findings: the day the link ended' })
+  endedOn!: string | null;
+  @ApiPropertyOptional({ type: ScorecardPair, nullable: true }) pairedWith!: ScorecardPair | null;
   @ApiProperty() text!: string;
   @ApiProperty({ type: [ScorecardEvidence] }) evidence!: ScorecardEvidence[];
 }
@@ -38,13 +57,16 @@ export class ScorecardIndicator {
   @ApiProperty() title!: string;
   @ApiProperty() points!: number;
   @ApiProperty() max!: number;
-  @ApiProperty() explanation!: string;
+  @ApiProperty({ description: 'Which rule gave these points, in words' }) explanation!: string;
+  @ApiProperty({ description: 'That rule on the published methodology', example: '/methodology#consistency' })
+  ruleUrl!: string;
   @ApiProperty({ type: [ScorecardRecord] }) records!: ScorecardRecord[];
 }
 
 export class ScorecardCap {
   @ApiProperty({ description: 'The total before the cap' }) appliedTo!: number;
   @ApiProperty() explanation!: string;
+  @ApiProperty({ example: '/methodology#own-facility-cap' }) ruleUrl!: string;
   @ApiProperty({ type: [ScorecardRecord] }) records!: ScorecardRecord[];
 }
 

@@ -21,7 +21,8 @@ export const COMMITMENT_TYPE_LABELS: Record<CommitmentType, string> = {
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   named_in_report: 'Named in a report',
   uflpa_entity_list_supplier: 'Supplier on the UFLPA Entity List',
-  own_facility_in_region: 'Operates its own facility in the region',
+  // Neutral on time: the timeline says when it ended (a facility sold keeps its finding as history).
+  own_facility_in_region: 'Own facility in the region',
   other: 'Other documented link',
 };
 
@@ -43,4 +44,15 @@ export const INDICATOR_LABELS: Record<IndicatorName, string> = {
   disclosure: 'Traceability and disclosure',
   exposureResponse: 'Response to exposure',
   consistency: 'Consistency',
+};
+
+/** Why a finding ended (claims/findings/closures). */
+export const CLOSURE_REASON_LABELS: Record<
+  'facility_sold' | 'facility_closed' | 'relationship_ended' | 'claim_withdrawn',
+  string
+> = {
+  facility_sold: 'Facility sold',
+  facility_closed: 'Facility closed',
+  relationship_ended: 'Supplier relationship ended',
+  claim_withdrawn: 'Claim withdrawn by its source',
 };

@@ -67,8 +67,19 @@ export interface IndicatorScore {
   max: number;
   /** The ids of the verified records that produced (or cost) these points. */
   recordIds: string[];
+  /** The rule of the published methodology that gave these points: an anchor of /methodology. */
+  rule: MethodologyRule;
   explanation: string;
 }
+
+/** The rules /methodology publishes, each with an anchor of that name. */
+export type MethodologyRule =
+  | 'commitment'
+  | 'disclosure'
+  | 'response-no-findings'
+  | 'response-average'
+  | 'consistency'
+  | 'own-facility-cap';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
@@ -81,7 +92,7 @@ export interface BrandScore {
   grade: Grade | null;
   indicators: IndicatorScore[];
   /** Set when the own-facility cap lowered the total. */
-  cap: { appliedTo: number; recordIds: string[]; explanation: string } | null;
+  cap: { appliedTo: number; recordIds: string[]; rule: MethodologyRule; explanation: string } | null;
 }
 
 export interface Methodology {

@@ -26,18 +26,17 @@ export function scoreBrand(input: ScoringInput, asOf: IsoDate, methodology: Meth
   const indicators = [
     commitmentIndicator(input, asOf, methodology),
     disclosureIndicator(input, asOf, methodology),
-    exposureResponseIndicator(findings, methodology),
+    exposureResponseIndicator(findings, asOf, methodology),
     consistencyIndicator(input, asOf, methodology),
   ];
   const uncapped = round(indicators.reduce((sum, indicator) => sum + indicator.points, 0));
-  const facilities = findings.filter(
-    (f) => f.kind === 'own_facility_in_region' && (f.endedOn === null || f.endedOn > asOf),
-  );
+  const facilities = findings.filter((f) => f.kind === 'own_facility_in_region' && holdsOn(f, asOf));
   const cap =
     facilities.length > 0 && uncapped > methodology.ownFacilityCap
       ? {
           appliedTo: uncapped,
           recordIds: facilities.map((f) => f.id),
+          rule: 'own-facility-cap' as const,
           explanation: `Operates its own facility in the region: capped at ${methodology.ownFacilityCap}`,
         }
       : null;
@@ -59,7 +58,14 @@ function commitmentIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
   }));
   const best = scored.sort((a, b) => b.points - a.points)[0];
   if (!best) {
-    return { indicator: 'commitment', points: 0, max, recordIds: [], explanation: 'No commitment in force' };
+    return {
+      indicator: 'commitment',
+      points: 0,
+      max,
+      recordIds: [],
+      rule: 'commitment',
+      explanation: 'No commitment in force on this day: no points',
+    };
   }
   const via = best.c.level === 'group' ? ' (made by its group)' : '';
   return {
@@ -67,7 +73,8 @@ function commitmentIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
     points: Math.min(best.points, max),
     max,
     recordIds: [best.c.id],
-    explanation: `${COMMITMENT_TYPE_LABELS[best.c.type]}, in force since ${best.c.effectiveOn}${via}`,
+    rule: 'commitment',
+    explanation: `${COMMITMENT_TYPE_LABELS[best.c.type]}, in force since ${best.c.effectiveOn}${via}: ${Math.min(best.points, max)} points, the best commitment in force`,
   };
 }
 
@@ -86,52 +93,77 @@ function disclosureIndicator(input: ScoringInput, asOf: IsoDate, methodology: Me
     points,
     max,
     recordIds: standing.map((d) => d.id),
+    rule: 'disclosure',
     explanation: kinds.length
       ? `Discloses: ${kinds.map((kind) => DISCLOSURE_KIND_LABELS[kind]).join(', ')}`
       : 'No disclosure on record',
   };
 }
 
-function exposureResponseIndicator(findings: ScoredFinding[], methodology: Methodology): IndicatorScore {
+/** A finding still holds on a day until it ended (recorded with it, or by its verified closure). */
+function holdsOn(finding: ScoredFinding, asOf: IsoDate): boolean {
+  return finding.endedOn === null || finding.endedOn > asOf;
+}
+
+/** Findings that ended by the day stay on the timeline but no longer weigh on the response (methodology). */
+function exposureResponseIndicator(
+  findings: ScoredFinding[],
+  asOf: IsoDate,
+  methodology: Methodology,
+): IndicatorScore {
   const { max, shareByResponse } = methodology.exposureResponse;
-  if (findings.length === 0) {
+  const open = findings.filter((f) => holdsOn(f, asOf));
+  const ended = findings.length - open.length;
+  const endedNote = ended ? `; ${ended} ended finding(s) not counted` : '';
+  if (open.length === 0) {
     return {
       indicator: 'exposureResponse',
       points: max,
       max,
       recordIds: [],
-      explanation: 'No exposure findings',
+      rule: 'response-no-findings',
+      explanation: ended
+        ? `No exposure finding holds on this day: full points${endedNote}`
+        : 'No exposure findings on record: full points',
     };
   }
-  const share = findings.reduce((sum, f) => sum + shareByResponse[f.response], 0) / findings.length;
+  const share = open.reduce((sum, f) => sum + shareByResponse[f.response], 0) / open.length;
   return {
     indicator: 'exposureResponse',
     points: round(share * max),
     max,
-    recordIds: findings.map((f) => f.id),
-    explanation: `Average response over ${findings.length} finding(s): ${Math.round(share * 100)}%`,
+    recordIds: open.map((f) => f.id),
+    rule: 'response-average',
+    explanation: `Average response over ${open.length} finding(s): ${Math.round(share * 100)}%${endedNote}`,
   };
 }
 
 function consistencyIndicator(input: ScoringInput, asOf: IsoDate, methodology: Methodology): IndicatorScore {
   const { max, windowMonths, penaltyByKind } = methodology.consistency;
   const windowStart = monthsBefore(asOf, windowMonths);
-  const recent = verifiedBy(input.commitments, (c) => c.effectiveOn, asOf).filter(
-    (c) => c.effectiveOn > windowStart,
+  const known = verifiedBy(input.commitments, (c) => c.effectiveOn, asOf).filter(
+    (c) => c.type === 'retraction' || c.type === 'denial',
   );
+  const recent = known.filter((c) => c.effectiveOn > windowStart);
+  const older = known.filter((c) => c.effectiveOn <= windowStart);
   const retractions = recent.filter((c) => c.type === 'retraction');
   const denials = recent.filter((c) => c.type === 'denial');
   const penalty =
     (retractions.length ? penaltyByKind.retraction : 0) + (denials.length ? penaltyByKind.denial : 0);
-  const counted = [...retractions, ...denials];
+  // Say in place why an older retraction or denial costs nothing, so the card does not look wrong beside it.
+  const notCounted = older.map(
+    (c) => `${c.type} of ${c.effectiveOn} not counted: older than ${windowMonths} months`,
+  );
+  const counted = recent.length
+    ? `Within ${windowMonths} months: ${retractions.length} retraction(s), ${denials.length} denial(s)`
+    : `No retraction or denial within ${windowMonths} months: full points`;
   return {
     indicator: 'consistency',
     points: Math.max(0, max - penalty),
     max,
-    recordIds: counted.map((c) => c.id),
-    explanation: counted.length
-      ? `Within ${windowMonths} months: ${retractions.length} retraction(s), ${denials.length} denial(s)`
-      : `No retraction or denial within ${windowMonths} months`,
+    recordIds: recent.map((c) => c.id),
+    rule: 'consistency',
+    explanation: [counted, ...notCounted].join('; '),
   };
 }
 

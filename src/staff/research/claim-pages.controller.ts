@@ -138,7 +138,8 @@ export function claimPagesController(path: string, pages: Type<AnyClaimPages>): 
       response.redirect(303, `/research/${path}/${id}`);
     }
 
-    @RequireRoles(Role.Researcher)
+    // A reviewer moves on the drafts they made from a flag; only the creator (or an admin) may submit.
+    @RequireRoles(Role.Researcher, Role.Reviewer)
     @Post(`${path}/:id/submit`)
     async submit(
       @Res() response: Response,
@@ -147,8 +148,7 @@ export function claimPagesController(path: string, pages: Type<AnyClaimPages>): 
     ): Promise<void> {
       const noun = this.claims.kind;
       await runAction(response, this.config.secureCookies, `/research/${path}/${id}`, async () => {
-        await this.claims.submit(id, actor);
-        const sources = await this.support.submitOwnEvidence(noun, id, actor);
+        const { sourcesSubmitted: sources } = await this.claims.submit(id, actor);
         return sources
           ? `The ${noun} is submitted for review, with ${sources} piece(s) of evidence.`
           : `The ${noun} is submitted for review.`;

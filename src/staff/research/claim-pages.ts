@@ -23,7 +23,7 @@ export interface ClaimPages<
   readonly inputDto: Type<Input>;
   toInput(body: FormBody): Record<string, unknown>;
   get(id: string, viewer: AuthenticatedUser): Promise<Claim>;
-  submit(id: string, actor: AuthenticatedUser): Promise<unknown>;
+  submit(id: string, actor: AuthenticatedUser): Promise<{ sourcesSubmitted: number }>;
   create(subject: ClaimSubject, input: Input, actor: AuthenticatedUser): Promise<{ id: string }>;
   /** The "new" form for a subject, with whatever it offers besides its fields loaded once. */
   formFor(

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
-import { Role } from '../../identity/auth/role.enum';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { EvidenceService } from '../../evidence/sources/evidence.service';
-import { ReviewStatus } from '../../kernel/review/review-status';
 import type { ClaimKind } from './claim-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What commitments and findings share on these pages: attaching evidence and submitting it with them. */
+/** What commitments and findings share on these pages: attaching evidence by id or URL. */
 @Injectable()
 export class ClaimSupport {
   constructor(private readonly evidence: EvidenceService) {}
@@ -17,21 +15,6 @@ export class ClaimSupport {
   async attach(kind: ClaimKind, claimId: string, reference: string, actor: AuthenticatedUser): Promise<void> {
     const evidenceId = await this.resolve(reference, actor);
     await this.evidence.link(evidenceId, evidenceTargets(kind, claimId), actor);
-  }
-
-  /**
-   * After a claim is submitted, submits the draft evidence its submitter logged for it, so a claim and its
-   * sources reach the reviewer together. Evidence of other people is theirs to submit.
-   */
-  async submitOwnEvidence(kind: ClaimKind, claimId: string, actor: AuthenticatedUser): Promise<number> {
-    const linked = (await this.evidence.linkedTo(kind, [claimId], actor)).get(claimId) ?? [];
-    const mine = linked.filter(
-      (item) =>
-        (item.status === ReviewStatus.Draft || item.status === ReviewStatus.Rejected) &&
-        (item.createdById === actor.id || actor.role === Role.Admin),
-    );
-    for (const item of mine) await this.evidence.submit(item.id, actor);
-    return mine.length;
   }
 
   private async resolve(reference: string, actor: AuthenticatedUser): Promise<string> {

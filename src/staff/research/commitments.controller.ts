@@ -27,7 +27,7 @@ export class CommitmentPages implements ClaimPages<CommitmentView, CreateCommitm
     return this.commitments.get(id, viewer);
   }
 
-  submit(id: string, actor: AuthenticatedUser): Promise<unknown> {
+  submit(id: string, actor: AuthenticatedUser): Promise<{ sourcesSubmitted: number }> {
     return this.commitments.submit(id, actor);
   }
 

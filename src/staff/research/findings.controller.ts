@@ -26,7 +26,7 @@ export class FindingPages implements ClaimPages<FindingView, CreateFindingDto> {
     return this.findings.get(id, viewer);
   }
 
-  submit(id: string, actor: AuthenticatedUser): Promise<unknown> {
+  submit(id: string, actor: AuthenticatedUser): Promise<{ sourcesSubmitted: number }> {
     return this.findings.submit(id, actor);
   }
 

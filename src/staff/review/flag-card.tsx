@@ -2,13 +2,14 @@ import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from '
 import {
   COMMITMENT_TYPE_LABELS,
   EVIDENCE_KIND_LABELS,
+  FINDING_KIND_LABELS,
   formatTime,
   optionsOf,
   PRECISION_LABELS,
 } from '../common/labels';
 import { CsrfField, type WebContext } from '../common/page';
 import type { FlagCard } from './flag-queue.service';
-import { confirmDefaults, type Resolution } from './flag-resolution';
+import { confirmDefaults, type DraftChoice, type Resolution } from './flag-resolution';
 import type { DiffRow, Segment } from './text-diff';
 
 /** A resolve form that came back with problems. */
@@ -197,12 +198,27 @@ function Screenshots({ card }: { card: FlagCard }) {
   );
 }
 
+const DRAFT_OPTIONS: Array<[DraftChoice, string]> = [
+  ['none', 'Nothing but the evidence'],
+  ['commitment', 'A commitment (new, or superseding the one it replaces)'],
+  ['retraction', 'A retraction of a statement'],
+  ['finding', 'An exposure finding (e.g. a supplier or facility in the region admitted)'],
+];
+
+/** The brand's standing statements, to supersede or withdraw. */
+function standingOptions(card: FlagCard): Array<{ value: string; label: string }> {
+  return card.standing.map((statement) => ({
+    value: statement.id,
+    label: `${COMMITMENT_TYPE_LABELS[statement.type]} (${statement.effectiveOn}): ${statement.summary.slice(0, 80)}`,
+  }));
+}
+
 function ResolveForms({ ctx, card, failed }: { ctx: WebContext; card: FlagCard; failed?: FailedResolution }) {
   const flagId = card.flag.id;
   // Ids must start with a letter to be usable in CSS selectors and fragment links.
   const id = `flag-${flagId}`;
   const confirm: FormState =
-    failed?.resolution === 'confirmed' ? failed.form : { values: confirmDefaults(card.flag), errors: {} };
+    failed?.resolution === 'confirmed' ? failed.form : { values: confirmDefaults(card), errors: {} };
   const dismiss: FormState = failed?.resolution === 'dismissed' ? failed.form : { values: {}, errors: {} };
   const labels = {
     note: 'Note',
@@ -232,24 +248,47 @@ function ResolveForms({ ctx, card, failed }: { ctx: WebContext; card: FlagCard; 
           label="Kind of source"
           options={optionsOf(EVIDENCE_KIND_LABELS)}
         />
-        <details open={confirm.values.createCommitment === 'yes'}>
-          <summary>Also draft a commitment from the new text</summary>
-          <label class="check">
-            <input
-              type="checkbox"
-              name="createCommitment"
-              value="yes"
-              checked={confirm.values.createCommitment === 'yes'}
-            />{' '}
-            Draft a commitment supported by that evidence
-          </label>
+        <details open={card.flag.significance === 'major' || confirm.values.draft !== 'none'}>
+          <summary>Also draft a record from the change (submitted for review at once)</summary>
+          <fieldset class="checkboxes">
+            <legend>Draft</legend>
+            {DRAFT_OPTIONS.map(([value, text]) => (
+              <label class="check">
+                <input type="radio" name="draft" value={value} checked={confirm.values.draft === value} />{' '}
+                {text}
+              </label>
+            ))}
+          </fieldset>
           <SelectField
             form={confirm}
             id={`${id}-type`}
             name="commitment.type"
             label={labels['commitment.type']}
-            blank="Choose a type"
             options={optionsOf(COMMITMENT_TYPE_LABELS)}
+            hint="For a new commitment; a retraction is its own type"
+          />
+          <SelectField
+            form={confirm}
+            id={`${id}-supersedes`}
+            name="commitment.supersedesId"
+            label="Supersedes (new commitment)"
+            blank="Nothing: a new statement"
+            options={standingOptions(card)}
+          />
+          <SelectField
+            form={confirm}
+            id={`${id}-retracts`}
+            name="commitment.retractsId"
+            label="Withdraws (retraction)"
+            blank="Not known"
+            options={standingOptions(card)}
+          />
+          <SelectField
+            form={confirm}
+            id={`${id}-finding-kind`}
+            name="finding.kind"
+            label="Kind of finding (finding)"
+            options={optionsOf(FINDING_KIND_LABELS)}
           />
           <TextField
             form={confirm}

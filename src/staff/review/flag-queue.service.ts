@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BrandsService } from '../../catalogue/brands/brands.service';
+import { CommitmentsService } from '../../claims/commitments/commitments.service';
+import type { CommitmentType } from '../../kernel/as-of/commitment-type';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import type { Page } from '../../platform/pagination/page';
 import { SnapshotsService } from '../../monitoring/checks/snapshots.service';
@@ -16,6 +18,15 @@ export interface FlagCard {
   pageName: string;
   /** Side-by-side rows from the two snapshots' texts; null when one side has no text (page gone). */
   rows: DiffRow[] | null;
+  /** The brand's statements in force today, own and group's: what a new draft may supersede or retract. */
+  standing: StandingStatement[];
+}
+
+export interface StandingStatement {
+  id: string;
+  type: CommitmentType;
+  summary: string;
+  effectiveOn: string;
 }
 
 /** Flags shown per page of the triage queue: each carries a diff and two screenshots. */
@@ -27,6 +38,7 @@ export class FlagQueueService {
     private readonly flags: FlagsService,
     private readonly snapshots: SnapshotsService,
     private readonly brands: BrandsService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   async page(query: ListFlagsQueryDto): Promise<Page<FlagCard>> {
@@ -45,16 +57,22 @@ export class FlagQueueService {
     return page.items.length;
   }
 
-  /** Cards for a page of flags: their brands in one query, the texts of both sides in two. */
+  /**
+   * Cards for a page of flags: their brands in one query, the texts of both sides in two, and the standing
+   * statements of each brand on the page with an open flag (one query per brand, a page shows ten flags).
+   */
   private async cards(details: FlagDetailView[]): Promise<FlagCard[]> {
-    const [brandList, texts] = await Promise.all([
+    const openBrands = [...new Set(details.filter((f) => f.status === 'open').map((f) => f.brandId))];
+    const [brandList, texts, standingByBrand] = await Promise.all([
       this.brands.findByIds(details.map((flag) => flag.brandId)),
       this.snapshots.texts(
         details.flatMap((flag) =>
           flag.oldSnapshotId && flag.newSnapshotId ? [flag.oldSnapshotId, flag.newSnapshotId] : [],
         ),
       ),
+      Promise.all(openBrands.map(async (brandId) => [brandId, await this.standing(brandId)] as const)),
     ]);
+    const standing = new Map(standingByBrand);
     const brands = new Map(brandList.map((brand) => [brand.id, brand]));
     const text = (id: string): string => {
       const found = texts.get(id);
@@ -72,7 +90,13 @@ export class FlagQueueService {
           flag.oldSnapshotId && flag.newSnapshotId
             ? diffTexts(text(flag.oldSnapshotId), text(flag.newSnapshotId))
             : null,
+        standing: standing.get(flag.brandId) ?? [],
       };
     });
+  }
+
+  private async standing(brandId: string): Promise<StandingStatement[]> {
+    const inForce = await this.commitments.inForceForBrand(brandId);
+    return inForce.map(({ id, type, summary, effectiveOn }) => ({ id, type, summary, effectiveOn }));
   }
 }

@@ -101,6 +101,14 @@ function QueueEntry({
             rows={2}
             hint="Required to reject: say what to fix."
           />
+          {isClaim(item.kind) && (
+            <p class="checkbox">
+              <input type="checkbox" name="withSources" id={`${key}-sources`} value="on" checked />
+              <label for={`${key}-sources`}>
+                Verify its submitted sources with it (I have read their captures on its page)
+              </label>
+            </p>
+          )}
           <div class="actions">
             <button type="submit" name="decision" value="verify" data-triage-confirm>
               Verify
@@ -113,6 +121,11 @@ function QueueEntry({
       )}
     </li>
   );
+}
+
+/** Claims are verified only with a verified source (the publication rule), so their form offers both at once. */
+function isClaim(kind: QueueItem['kind']): boolean {
+  return kind === 'commitment' || kind === 'finding';
 }
 
 export function KeyboardHelp() {

@@ -114,6 +114,7 @@ export class ReviewQueueService {
     decision: ReviewDecision,
     note: string | undefined,
     actor: AuthenticatedUser,
+    withSources = false,
   ): Promise<void> {
     switch (kind) {
       case 'brand':
@@ -123,10 +124,10 @@ export class ReviewQueueService {
         await this.companies.review(id, decision, note, actor);
         return;
       case 'commitment':
-        await this.commitments.review(id, decision, note, actor);
+        await this.commitments.review(id, decision, note, actor, { withSources });
         return;
       case 'finding':
-        await this.findings.review(id, decision, note, actor);
+        await this.findings.review(id, decision, note, actor, { withSources });
         return;
       case 'evidence':
         await this.evidence.review(id, decision, note, actor);

@@ -67,7 +67,8 @@ export class ReviewController {
     });
     if (!input.ok) return again(input.errors, 400);
     try {
-      await this.queue.review(kind, id, input.value.decision, input.value.note, actor);
+      const withSources = field(body, 'withSources') === 'on';
+      await this.queue.review(kind, id, input.value.decision, input.value.note, actor, withSources);
     } catch (error: unknown) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;

@@ -4,7 +4,7 @@ import { AuditChainReport, verifyAuditChain } from '../../../src/identity/audit/
 import { Role } from '../../../src/identity/auth/role.enum';
 import { createUser, TestUser } from '../../support/auth';
 import { startTestApp, TestApp } from '../../support/test-app';
-import { runCli } from './run-cli';
+import { runCli } from '../../support/run-cli';
 
 describe('the hash-chained audit log', () => {
   let testApp: TestApp;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { runCli } from '../audit/run-cli';
+import { runCli } from '../../support/run-cli';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 describe('npm run cli -- create-user', () => {

@@ -4,6 +4,7 @@ import { registerCompareCommand } from './compare.command';
 import { registerCreateUserCommand } from './create-user.command';
 import { registerFetchCommand } from './fetch.command';
 import { registerImportCommand } from './import.command';
+import { registerPublicationCheckCommand } from './publication-check.command';
 
 /** Every CLI command registers itself on the program; add new ones to this list. */
 export type RegisterCommand = (program: Command) => void;
@@ -14,4 +15,5 @@ export const cliCommands: RegisterCommand[] = [
   registerCreateUserCommand,
   registerAuditVerifyCommand,
   registerImportCommand,
+  registerPublicationCheckCommand,
 ];

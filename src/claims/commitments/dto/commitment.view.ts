@@ -19,6 +19,8 @@ export class CommitmentView {
   @ApiProperty({ description: 'The day the as-of rule counts it from' }) effectiveOn!: string;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) supersedesId!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'For a retraction: what it withdraws' })
+  retractsId!: string | null;
   @ApiProperty({ enum: ReviewStatus }) status!: ReviewStatus;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) reviewedAt!: string | null;

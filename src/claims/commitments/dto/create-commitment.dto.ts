@@ -54,6 +54,14 @@ export class CreateCommitmentDto {
   @IsUUID()
   supersedesId?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'For a retraction: the statement it withdraws, a commitment of the same brand or of its group, when known',
+  })
+  @IsOptional()
+  @IsUUID()
+  retractsId?: string;
+
   @ApiPropertyOptional({ type: [String], description: 'Evidence (ids) supporting it' })
   @IsOptional()
   @IsArray()

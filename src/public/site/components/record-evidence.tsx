@@ -7,7 +7,7 @@ export function RecordItem({ record }: { record: ScorecardRecord }) {
       <span class="record-label">{record.label}</span>
       {record.level === 'group' && <span class="tag">made by its group</span>}{' '}
       <span class="muted">
-        from <time dateTime={record.effectiveOn}>{record.effectiveOn}</time>
+        <time dateTime={record.effectiveOn}>{record.dated}</time>
       </span>
       <p class="record-text">{record.text}</p>
       <EvidenceList evidence={record.evidence} />

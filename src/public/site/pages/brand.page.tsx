@@ -75,7 +75,8 @@ export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData
       <AsOfForm slug={card.brand.slug} asOf={card.asOf} isToday={data.isToday} today={data.today} />
       {card.cap && (
         <p class="notice error" role="note">
-          <strong>Capped at F.</strong> {card.cap.explanation} (would otherwise score {card.cap.appliedTo}).
+          <strong>Capped at F.</strong> {card.cap.explanation} (would otherwise score {card.cap.appliedTo}).{' '}
+          <a href={card.cap.ruleUrl}>The rule</a>
         </p>
       )}
       {card.assessed && (
@@ -96,7 +97,9 @@ export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData
                   height="6"
                 />
               </svg>
-              <p>{indicator.explanation}</p>
+              <p>
+                {indicator.explanation}. <a href={indicator.ruleUrl}>The rule</a>
+              </p>
               {indicator.records.length > 0 && (
                 <ul class="records">
                   {indicator.records.map((record) => (
@@ -109,7 +112,7 @@ export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData
         </section>
       )}
       <h2>Timeline</h2>
-      <Timeline records={data.timeline} />
+      <Timeline records={data.timeline} asOf={card.asOf} />
       <h2>About the brand</h2>
       <dl class="facts">
         <dt>Group</dt>

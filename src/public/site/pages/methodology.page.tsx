@@ -44,7 +44,7 @@ export function MethodologyPage({ ctx, methodology: m }: { ctx: PageContext; met
             </tr>
           </thead>
           <tbody>
-            <tr>
+            <tr id="commitment">
               <th scope="row">{INDICATOR_LABELS.commitment}</th>
               <td>{m.commitment.max}</td>
               <td>
@@ -59,7 +59,7 @@ export function MethodologyPage({ ctx, methodology: m }: { ctx: PageContext; met
                 A commitment stops counting when superseded or retracted.
               </td>
             </tr>
-            <tr>
+            <tr id="disclosure">
               <th scope="row">{INDICATOR_LABELS.disclosure}</th>
               <td>{m.disclosure.max}</td>
               <td>
@@ -73,7 +73,7 @@ export function MethodologyPage({ ctx, methodology: m }: { ctx: PageContext; met
                 </ul>
               </td>
             </tr>
-            <tr>
+            <tr id="response-average">
               <th scope="row">{INDICATOR_LABELS.exposureResponse}</th>
               <td>{m.exposureResponse.max}</td>
               <td>
@@ -86,25 +86,44 @@ export function MethodologyPage({ ctx, methodology: m }: { ctx: PageContext; met
                     </li>
                   ))}
                 </ul>
-                No findings: full points.
+                <span id="response-no-findings">
+                  No finding that holds on the day: full points. A finding that ended (a facility sold or
+                  closed, a supplier relationship ended, a claim withdrawn, each shown by its own verified
+                  evidence) stays on the timeline but no longer counts from the day it ended.
+                </span>
               </td>
             </tr>
-            <tr>
+            <tr id="consistency">
               <th scope="row">{INDICATOR_LABELS.consistency}</th>
               <td>{m.consistency.max}</td>
               <td>
                 Minus {m.consistency.penaltyByKind.retraction} for a verified retraction or contradiction,
                 minus {m.consistency.penaltyByKind.denial} for a denial, within the last{' '}
-                {m.consistency.windowMonths} months (never below zero).
+                {m.consistency.windowMonths} months (never below zero). An older one is shown on the timeline
+                and costs nothing; the scorecard says so beside the points.
               </td>
             </tr>
           </tbody>
         </table>
       </div>
-      <h2>The cap</h2>
+      <h2 id="own-facility-cap">The cap</h2>
       <p>
         A brand whose company or group operates its own facility in the region scores at most{' '}
-        {m.ownFacilityCap} points (grade F) for as long as that holds, whatever else it says.
+        {m.ownFacilityCap} points (grade F) for as long as that holds, whatever else it says. The cap lifts
+        from the day a verified closure says the facility was sold or closed.
+      </p>
+      <h2 id="imprecise-dates">Dates we only know roughly</h2>
+      <p>
+        Sources often date a statement to a month ("June 2020") or a year ("2013"), or only let us say it was
+        on a page by the day we saw it ("known by"). We show each date at the precision the source gives, and
+        count the record from the last day it could have been made: the end of the month, the end of the year,
+        or the day we saw it. A scorecard as of an earlier day never counts a statement that might not have
+        been made yet.
+      </p>
+      <h2 id="publication">What reaches this site</h2>
+      <p>
+        A record is public only when a second person has verified it and at least one source it cites is
+        verified too, with its archived copy. No point on a scorecard stands without its source.
       </p>
       <h2>Grades</h2>
       <ul class="grade-bands">

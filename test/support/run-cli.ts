@@ -7,7 +7,7 @@ export interface CliResult {
   stderr: string;
 }
 
-const CLI = path.resolve(__dirname, '../../../dist/src/app/cli/main.js');
+const CLI = path.resolve(__dirname, '../../dist/src/app/cli/main.js');
 
 /** Runs the built CLI (`npm test` builds dist first) against the given database, optionally feeding stdin. */
 export function runCli(args: string[], databaseUrl: string, stdin = ''): Promise<CliResult> {

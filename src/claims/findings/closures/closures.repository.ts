@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ReviewStatus } from '../../../kernel/review/review-status';
+import { ClaimRowBase, claimSubjectSql } from '../../claim-stack/claim-row';
+import { SqlParams } from '../../claim-stack/sql-params';
+import type { ClosureReason } from './closure-reason';
+
+export interface ClosureRow extends ClaimRowBase {
+  finding_id: string;
+  ended_on: string;
+  reason: ClosureReason;
+  summary: string;
+}
+
+/** The only door to the finding_closures table (its writes go through the claim stack's insert). */
+@Injectable()
+export class ClosuresRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Closures by id or by finding, oldest first; served by idx_finding_closures_finding:
+   *   SELECT fc.*, brand and group names FROM finding_closures fc ... WHERE fc.status = ANY($1) AND ...
+   */
+  list(filter: {
+    statuses: ReviewStatus[];
+    id?: string;
+    findingId?: string;
+    findingIds?: string[];
+  }): Promise<ClosureRow[]> {
+    const params = new SqlParams();
+    const clauses = [`fc.status = ANY(${params.param(filter.statuses)}::text[])`];
+    if (filter.id) clauses.push(`fc.id = ${params.param(filter.id)}::uuid`);
+    if (filter.findingId) clauses.push(`fc.finding_id = ${params.param(filter.findingId)}::uuid`);
+    if (filter.findingIds) clauses.push(`fc.finding_id = ANY(${params.param(filter.findingIds)}::uuid[])`);
+    const subject = claimSubjectSql('fc');
+    return this.dataSource.query<ClosureRow[]>(
+      `
+SELECT fc.id, fc.finding_id, ${subject.columns}, fc.ended_on::text AS ended_on, fc.reason, fc.summary,
+       fc.status, fc.created_at, fc.review_note
+FROM finding_closures fc
+${subject.joins}
+WHERE ${clauses.join(' AND ')}
+ORDER BY fc.created_at, fc.id
+LIMIT 200`,
+      params.values,
+    );
+  }
+}

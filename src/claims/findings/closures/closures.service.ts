@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Evidence } from '../../../evidence/sources/evidence.entity';
+import { toEvidenceView } from '../../../evidence/sources/dto/evidence.view';
+import type { AuthenticatedUser } from '../../../identity/auth/authenticated-user';
+import { ReviewStatus } from '../../../kernel/review/review-status';
+import { Viewer, visibleStatuses } from '../../../kernel/review/visibility';
+import { DomainError, DomainErrorCode } from '../../../platform/http/errors/domain-error';
+import { visibleSubject } from '../../claim-stack/claim-row';
+import { ClaimService } from '../../claim-stack/claim.service';
+import { ClaimSupport } from '../../claim-stack/claim-support';
+import { ExposureFinding } from '../exposure-finding.entity';
+import { ClosureRow, ClosuresRepository } from './closures.repository';
+import type { ClosureView } from './dto/closure.view';
+import type { CreateClosureDto } from './dto/create-closure.dto';
+import { FindingClosure } from './finding-closure.entity';
+
+/**
+ * Findings that end: a closure is a claim about the finding's brand or group, with its own evidence,
+ * verified under the same four-eyes and publication rules. Once verified, every as-of reading counts the
+ * finding as ended from the closure's day (kernel/as-of/exposure.sql.ts, findingEndSql).
+ */
+/** What the stack inserts: the request and the finding it closes. */
+type ClosureInput = CreateClosureDto & { findingId: string; startedOn: string };
+
+@Injectable()
+export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, ClosureView, ClosureInput> {
+  constructor(
+    support: ClaimSupport,
+    private readonly closures: ClosuresRepository,
+  ) {
+    super(support, {
+      entity: FindingClosure,
+      evidenceOwner: 'closure',
+      auditType: 'finding_closure',
+      noun: 'closure',
+    });
+  }
+
+  /** A draft closure of a finding that is not rejected and has no other closure under way or in force. */
+  async close(
+    findingId: string,
+    input: CreateClosureDto,
+    actor: AuthenticatedUser | null,
+  ): Promise<ClosureView> {
+    const finding = await this.support.dataSource.getRepository(ExposureFinding).findOneBy({ id: findingId });
+    if (!finding || finding.status === ReviewStatus.Rejected) {
+      throw new DomainError(DomainErrorCode.NotFound, `No finding ${findingId} to close`);
+    }
+    const subject = finding.brandId ? { brandId: finding.brandId } : { companyId: finding.companyId ?? '' };
+    return this.createFor(
+      subject,
+      { ...input, findingId: finding.id, startedOn: finding.publishedOn },
+      actor,
+    );
+  }
+
+  async get(id: string, viewer: Viewer): Promise<ClosureView> {
+    const [row] = await this.closures.list({ statuses: visibleStatuses(viewer), id });
+    if (!row) throw new DomainError(DomainErrorCode.NotFound, `No closure ${id}`);
+    return (await this.withEvidence([row], viewer))[0];
+  }
+
+  async listForFinding(findingId: string, viewer: Viewer): Promise<ClosureView[]> {
+    return this.withEvidence(
+      await this.closures.list({ statuses: visibleStatuses(viewer), findingId }),
+      viewer,
+    );
+  }
+
+  /** The verified closures of these findings, with their verified evidence, in one query (scorecards). */
+  async verifiedFor(findingIds: string[]): Promise<ClosureView[]> {
+    if (!findingIds.length) return [];
+    const rows = await this.closures.list({ statuses: [ReviewStatus.Verified], findingIds });
+    return this.withEvidence(rows, undefined);
+  }
+
+  protected toView(row: ClosureRow, evidence: Evidence[], viewer: Viewer): ClosureView {
+    return {
+      id: row.id,
+      findingId: row.finding_id,
+      ...visibleSubject(row, viewer),
+      endedOn: row.ended_on,
+      reason: row.reason,
+      summary: row.summary,
+      status: row.status,
+      createdAt: new Date(row.created_at).toISOString(),
+      reviewNote: row.review_note,
+      evidence: evidence.map(toEvidenceView),
+    };
+  }
+
+  protected async newRecord(_subject: unknown, input: ClosureInput, manager: EntityManager) {
+    if (input.endedOn < input.startedOn) {
+      const reason = `endedOn cannot be before the finding started (${input.startedOn})`;
+      throw new DomainError(DomainErrorCode.InvalidInput, `endedOn: ${reason}`, [
+        { field: 'endedOn', reasons: [reason] },
+      ]);
+    }
+    // One closure per finding at a time: a second would leave two ends to choose from.
+    // The finding's row is locked so two proposals made at once cannot both pass this check.
+    await manager.query('SELECT 1 FROM exposure_findings WHERE id = $1 FOR UPDATE', [input.findingId]);
+    const open = await manager
+      .getRepository(FindingClosure)
+      .createQueryBuilder('closure')
+      .where('closure.finding_id = :findingId', { findingId: input.findingId })
+      .andWhere("closure.status <> 'rejected'")
+      .getCount();
+    if (open > 0) {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        'This finding already has a closure under review or in force; reject it before proposing another',
+      );
+    }
+    return {
+      findingId: input.findingId,
+      endedOn: input.endedOn,
+      reason: input.reason,
+      summary: input.summary.trim(),
+    };
+  }
+}
