@@ -14,7 +14,10 @@ import { Evidence } from '../../evidence/sources/evidence.entity';
 import { ExposureFinding } from '../../claims/findings/exposure-finding.entity';
 import { Snapshot } from '../../monitoring/checks/snapshot.entity';
 import { WatchCheck } from '../../monitoring/checks/watch-check.entity';
-import { FindingClosure, FindingClosureEvidence } from '../../claims/findings/closures/finding-closure.entity';
+import {
+  FindingClosure,
+  FindingClosureEvidence,
+} from '../../claims/findings/closures/finding-closure.entity';
 import { Flag } from '../../monitoring/flags/flag.entity';
 import { Watch } from '../../monitoring/watches/watch.entity';
 import { User } from '../../identity/users/user.entity';
