@@ -8,7 +8,14 @@ import { Webhooks1763780000000 } from './1763780000000-Webhooks';
 import { Disclosures1763800000000 } from './1763800000000-Disclosures';
 import { PublicDataVersion1763810000000 } from './1763810000000-PublicDataVersion';
 import { WatchCheckRequests1763820000000 } from './1763820000000-WatchCheckRequests';
+import { ScreeningLists1763900000000 } from './1763900000000-ScreeningLists';
+import { ScreeningCandidates1763900000100 } from './1763900000100-ScreeningCandidates';
+import { ScreeningFlags1763900000200 } from './1763900000200-ScreeningFlags';
 import { TrustChain1796527219323 } from './1796527219323-TrustChain';
+import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
+import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
+import { CaptureOriginals1796540000000 } from './1796540000000-CaptureOriginals';
+import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenceStates';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -25,5 +32,12 @@ export const allMigrations = [
   Disclosures1763800000000,
   PublicDataVersion1763810000000,
   WatchCheckRequests1763820000000,
+  ScreeningLists1763900000000,
+  ScreeningCandidates1763900000100,
+  ScreeningFlags1763900000200,
   TrustChain1796527219323,
+  BlockedChecks1796600000000,
+  StatementGroups1796610000000,
+  CaptureOriginals1796540000000,
+  HonestEvidenceStates1796540010000,
 ];

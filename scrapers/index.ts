@@ -5,6 +5,7 @@ export * from './lexicon';
 export * from './fetch';
 export * from './net';
 export * from './browser';
+export * from './blocked';
 // For the monitor's content hash and page-gone verdict: the same masking and soft-404 rule compare uses.
 export { comparableSentences } from './compare/sentence-items';
 export { looksLikeSoft404 } from './compare/page-rules';

@@ -15,6 +15,7 @@ export const SEED_FILES: ReadonlyArray<[ImportKind, string]> = [
   ['evidence', 'evidence.csv'],
   ['commitments', 'commitments.csv'],
   ['findings', 'findings.csv'],
+  ['closures', 'closures.csv'],
 ];
 
 const SEED_NOTE = 'Demo data from public sources (seeds/README.md)';

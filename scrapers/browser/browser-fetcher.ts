@@ -1,4 +1,5 @@
 import type { Browser, HTTPResponse, Page, PuppeteerLifeCycleEvent } from 'puppeteer-core';
+import { botWallOfFetched, vendorHeadersOf } from '../fetch/bot-wall-of-fetched';
 import { contentKindOf, parseContentType } from '../fetch/content-type';
 import { FetchError } from '../fetch/fetch-error';
 import { DEFAULT_MAX_REDIRECTS } from '../fetch/redirects';
@@ -8,6 +9,9 @@ import { EGRESS_KIND_HEADER, EGRESS_REASON_HEADER, EgressProxy } from '../net/eg
 import { defaultPort, parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { BrowserHost, type BrowserLease } from './browser-host';
 import { cappedScreenshot } from './capped-screenshot';
+import { removeConsentPrompts } from './consent-removal';
+import { DocumentBodyTap } from './document-body-tap';
+import { documentExchange } from './document-exchange';
 import { navigationFailure } from './navigation-errors';
 import { installPageFilter, type PageFilterState } from './page-filter';
 
@@ -94,8 +98,8 @@ export class BrowserFetcher {
     const lease = await host.lease(requested.origin);
     const opened = lease.context.newPage({ background: true });
     const work = opened.then(async (page) => {
-      const filter = await this.prepare(page, lease);
-      return this.render(page, filter, requested, options);
+      const { filter, tap } = await this.prepare(page, lease);
+      return this.render(page, { filter, tap }, requested, options);
     });
     try {
       return await this.withDeadline(lease.browser, requested.href, work);
@@ -134,22 +138,23 @@ export class BrowserFetcher {
    * and a screenshot waits for a frame that never comes. A focused page is painted as if in front. (A window
    * per page would do the same at twice the CPU per page.)
    */
-  private async prepare(page: Page, lease: BrowserLease): Promise<PageFilterState> {
+  private async prepare(page: Page, lease: BrowserLease): Promise<PageWatchers> {
     // A page that opens alert()/confirm()/print dialogs would otherwise stall until the fetch times out.
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    const [filter] = await Promise.all([
+    const [filter, tap] = await Promise.all([
       installPageFilter(page, lease.origins),
+      DocumentBodyTap.install(page),
       page.setCacheEnabled(false),
       page.emulateFocusedPage(true),
       page.setViewport(this.settings.viewport),
       this.settings.userAgent ? page.setUserAgent(this.settings.userAgent) : undefined,
     ]);
-    return filter;
+    return { filter, tap };
   }
 
   private async render(
     page: Page,
-    filter: PageFilterState,
+    { filter, tap }: PageWatchers,
     requested: URL,
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
@@ -177,19 +182,17 @@ export class BrowserFetcher {
         filter,
       );
     }
-    return this.collect(page, filter.lastMainResponse ?? response, requested, options);
+    return this.collect(page, filter.lastMainResponse ?? response, tap, requested, options);
   }
 
   private async collect(
     page: Page,
     response: HTTPResponse,
+    tap: DocumentBodyTap,
     requested: URL,
     options: BrowserFetchOptions,
   ): Promise<FetchResult> {
     const status = response.status();
-    if (status >= 500 || status === 429) {
-      throw new FetchError('transient', `the server answered ${status}`, { url: requested.href, status });
-    }
     const declared = parseContentType(response.headers()['content-type']);
     const kind = contentKindOf(declared, new Uint8Array());
     if (kind !== 'html' && kind !== 'text') {
@@ -208,14 +211,25 @@ export class BrowserFetcher {
         url: requested.href,
       });
     }
+    await removeConsentPrompts(page);
     const html = await page.content();
-    const { renderedText, title } = await page.evaluate(() => ({
+    const { renderedText, title, charset } = await page.evaluate(() => ({
       renderedText: document.body ? document.body.innerText : '',
       title: document.title,
+      charset: document.characterSet,
     }));
-    const screenshot = options.screenshot === false ? undefined : await this.screenshotOf(page);
+    const exchange = await documentExchange(response, tap.bodyOf(response.url()), charset);
     const headers = response.headers();
+    const read = { status, html, renderedText, title, vendorHeaders: vendorHeadersOf(headers) };
+    const blocked = botWallOfFetched(read);
+    // A 429 or 5xx that is not a wall is the site failing for now: retried like any transient failure.
+    if ((status >= 500 || status === 429) && !blocked) {
+      throw new FetchError('transient', `the server answered ${status}`, { url: requested.href, status });
+    }
+    const screenshot = options.screenshot === false || blocked ? undefined : await this.screenshotOf(page);
     return {
+      blocked,
+      vendorHeaders: read.vendorHeaders,
       requestedUrl: requested.href,
       finalUrl: page.url(),
       status,
@@ -232,6 +246,7 @@ export class BrowserFetcher {
       screenshot,
       fetchedAt: new Date(),
       via: 'browser',
+      exchange,
     };
   }
 
@@ -308,6 +323,12 @@ export class BrowserFetcher {
       if (onDisconnect) browser.off('disconnected', onDisconnect);
     });
   }
+}
+
+/** What watches a fetch page: the request filter and the tap that keeps the document's bytes. */
+interface PageWatchers {
+  filter: PageFilterState;
+  tap: DocumentBodyTap;
 }
 
 /** Closes the page once it is open; false if it did not open or close in time. */

@@ -1,9 +1,11 @@
+import { detectBotWall, type BotWall } from '../blocked';
 import { extractFromHtml } from '../extract';
 import type { CompareHtmlOptions, CompareResult, ComparablePage } from './compare.types';
 import { judgeStatementEdit } from './edit-rules';
-import { isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
+import { becameDocumentPointer, isGone, keyChars, looksLikeSoft404, lostMostText } from './page-rules';
 import { diffSentences, pairEdits } from './sentence-diff';
 import { comparableSentences, withoutLabels, type SentenceItem } from './sentence-items';
+import { inStatementContext, makesStatement } from './statement-context';
 
 function uniqueTerms(items: readonly SentenceItem[]): string[] {
   return [...new Set(items.flatMap((item) => item.terms.map((hit) => hit.term)))];
@@ -28,8 +30,17 @@ function round(score: number): number {
  * forced labour or the brand's commitment (or the page disappearing) is major.
  */
 export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage): CompareResult {
-  const before = comparableSentences(withoutLabels(oldPage));
-  const after = comparableSentences(withoutLabels(newPage));
+  const wall = botWallOf(newPage);
+  if (wall) return noChange([`the new version is a bot wall (${wall.vendor}): ${wall.reason}`], wall);
+  // A wall is no baseline: what the real page says cannot be told from it.
+  const oldWall = botWallOf(oldPage);
+  if (oldWall)
+    return noChange([`the old version is a bot wall (${oldWall.vendor}): nothing to compare with`]);
+  const oldItems = comparableSentences(withoutLabels(oldPage));
+  const newItems = comparableSentences(withoutLabels(newPage));
+  const statementPage = makesStatement(oldItems, newItems);
+  const before = inStatementContext(oldItems, statementPage);
+  const after = inStatementContext(newItems, statementPage);
   const diff = diffSentences(before, after);
   const { pairs, removed, added } = pairEdits(diff);
   const reasons: string[] = [];
@@ -43,6 +54,10 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
     reasons.push('the page now reads as "not found"');
     weight += 2;
   }
+  if (becameDocumentPointer(before, after)) {
+    reasons.push('the statement page is now only a link to a document (a PDF?): follow it');
+    weight += 2;
+  }
   if (lostMostText(before, after)) {
     reasons.push('most of the main text is gone');
     weight += 1;
@@ -54,6 +69,15 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
   for (const item of added.filter((entry) => entry.strong)) {
     reasons.push(`a statement was added: "${item.text}"`);
     weight += strongestWeight(item);
+  }
+  for (const [items, verb] of [
+    [removed, 'dropped from'],
+    [added, 'added to'],
+  ] as const) {
+    for (const item of items.filter((entry) => !entry.strong && entry.listedUnder)) {
+      reasons.push(`a name was ${verb} the list under "${item.listedUnder}": "${item.text}"`);
+      weight += 1;
+    }
   }
   const minorReasons: string[] = [];
   for (const pair of pairs) {
@@ -88,6 +112,22 @@ export function compareVersions(oldPage: ComparablePage, newPage: ComparablePage
   };
 }
 
+function botWallOf(page: ComparablePage): BotWall | undefined {
+  return page.botWall ?? detectBotWall({ status: page.status, title: page.title, text: page.mainText });
+}
+
+function noChange(reasons: string[], blocked?: BotWall): CompareResult {
+  const result = {
+    changed: false,
+    significance: 'none' as const,
+    score: 0,
+    added: [],
+    removed: [],
+    terms: [],
+  };
+  return blocked ? { ...result, reasons, blocked } : { ...result, reasons };
+}
+
 /** Extracts both versions (optionally scoped by a selector) and compares them. */
 export function compareHtml(
   oldHtml: string,
@@ -95,8 +135,10 @@ export function compareHtml(
   options: CompareHtmlOptions = {},
 ): CompareResult {
   const extractOptions = { selector: options.selector };
-  return compareVersions(
-    { ...extractFromHtml(oldHtml, extractOptions), status: options.oldStatus },
-    { ...extractFromHtml(newHtml, extractOptions), status: options.newStatus },
-  );
+  const version = (html: string, status: number | undefined): ComparablePage => {
+    const page = extractFromHtml(html, extractOptions);
+    const botWall = detectBotWall({ status, html, title: page.title, text: page.mainText });
+    return { ...page, status, botWall };
+  };
+  return compareVersions(version(oldHtml, options.oldStatus), version(newHtml, options.newStatus));
 }

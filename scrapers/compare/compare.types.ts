@@ -1,3 +1,4 @@
+import type { BotWall } from '../blocked';
 import type { ExtractedPage } from '../extract';
 
 export type Significance = 'none' | 'minor' | 'major';
@@ -5,6 +6,11 @@ export type Significance = 'none' | 'minor' | 'major';
 /** An extracted page and, when it came over HTTP, the status it was served with. */
 export interface ComparablePage extends ExtractedPage {
   status?: number;
+  /**
+   * Set by whoever saw the answer's headers or source (a fetcher, compareHtml) when it was a bot wall; compare
+   * otherwise judges from the status and text alone.
+   */
+  botWall?: BotWall;
 }
 
 export interface CompareResult {
@@ -21,6 +27,8 @@ export interface CompareResult {
   terms: string[];
   /** Why the significance was chosen, for reviewers and logs. */
   reasons: string[];
+  /** Present when the new version is a bot wall, challenge or rate-limit page: never a change. */
+  blocked?: BotWall;
 }
 
 export interface CompareHtmlOptions {

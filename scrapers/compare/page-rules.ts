@@ -34,3 +34,23 @@ export function lostMostText(before: readonly SentenceItem[], after: readonly Se
 }
 
 export { keyChars };
+
+/** A page this short that names a PDF or a download is a pointer to a document, not a statement. */
+const DOCUMENT_POINTER_MAX_CHARS = 400;
+const DOCUMENT_POINTER =
+  /\bpdf\b|\.pdf\b|download|telecharger|herunterladen|descargar|scaricare|ダウンロード|下载|下載/i;
+
+/**
+ * The statement page became only a link to a document (often the PDF the statement moved into): what the
+ * page said is no longer on it, and the reviewer should follow the link.
+ */
+export function becameDocumentPointer(
+  before: readonly SentenceItem[],
+  after: readonly SentenceItem[],
+): boolean {
+  // The link's own words may name the statement ("Modern Slavery Statement (PDF)"): what counts is that the
+  // statements the page made are gone and a short pointer is what is left.
+  if (!before.some((item) => item.strong) || !lostMostText(before, after)) return false;
+  const text = after.map((item) => item.text).join(' ');
+  return text.length <= DOCUMENT_POINTER_MAX_CHARS && DOCUMENT_POINTER.test(text);
+}

@@ -1,5 +1,5 @@
 import type { ExtractedPage } from '../extract';
-import { findCuesInFolded, findTermsInFolded, type TermHit } from '../lexicon';
+import { findCuesInFolded, findTermsInFolded, type TermCategory, type TermHit } from '../lexicon';
 import { foldMasked, maskCounters, maskNoise, PLACEHOLDER } from './mask';
 
 /** A sentence ready for comparison: what the page shows, and what is compared. */
@@ -12,6 +12,8 @@ export interface SentenceItem {
   terms: TermHit[];
   /** Mentions the region, forced labour, labour transfers or an initiative against them. */
   strong: boolean;
+  /** A name in a list under a statement (see statement-context.ts): the statement introducing it. */
+  listedUnder?: string;
 }
 
 const NOT_KEY_CHAR = new RegExp(`[^\\p{L}\\p{N}${PLACEHOLDER}]+`, 'gu');
@@ -22,20 +24,46 @@ export function toSentenceItem(text: string): SentenceItem {
   const terms = findTermsInFolded(folded);
   const comparable = terms.length > 0 ? folded : maskCounters(lowered);
   const key = comparable.replace(NOT_KEY_CHAR, ' ').trim();
-  return { text, folded, key, terms, strong: terms.some((hit) => hit.strong) };
+  const claim = isClaim(key, text);
+  return { text, folded, key, terms, strong: terms.some((hit) => makesStatement(hit, claim)) };
 }
 
 /**
- * The sentences worth comparing: consent prompts, shop buttons and copyright lines go unless they mention
- * the region, and so does anything left without a letter once counters are masked.
+ * Traceability, assurance and ended-relationship words make a statement in a claim, not in a heading
+ * ("Traceability", "Audits").
+ */
+const CLAIM_ONLY = new Set<TermCategory>(['traceability', 'assurance', 'relationship']);
+const CLAIM_MIN_WORDS = 4;
+const CLAIM_MIN_SPACELESS_CHARS = 8;
+const SPACELESS_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** A sentence of some length, or a short one ended like a sentence ("Audits are unannounced."). */
+function isClaim(key: string, text: string): boolean {
+  const words = key.split(' ').filter((word) => word.length > 0).length;
+  if (words >= CLAIM_MIN_WORDS) return true;
+  if ((key.match(SPACELESS_CHARS)?.length ?? 0) >= CLAIM_MIN_SPACELESS_CHARS) return true;
+  return words >= 2 && /[.!?。！？]\s*$/.test(text);
+}
+
+function makesStatement(hit: TermHit, claim: boolean): boolean {
+  return hit.strong && (claim || !CLAIM_ONLY.has(hit.category));
+}
+
+/** Consent prompts, shop buttons, copyright lines, and live widgets (stock, countdowns, viewers, prices). */
+function isFurnitureSentence(folded: string): boolean {
+  return (
+    findCuesInFolded(folded, 'boilerplate').length > 0 || findCuesInFolded(folded, 'ephemeral').length > 0
+  );
+}
+
+/**
+ * The sentences worth comparing: furniture sentences go unless they mention the region, and so does anything
+ * left without a letter once counters are masked.
  */
 export function comparableSentences(sentences: readonly string[]): SentenceItem[] {
   return sentences
     .map(toSentenceItem)
-    .filter(
-      (item) =>
-        /\p{L}/u.test(item.key) && (item.strong || findCuesInFolded(item.folded, 'boilerplate').length === 0),
-    );
+    .filter((item) => /\p{L}/u.test(item.key) && (item.strong || !isFurnitureSentence(item.folded)));
 }
 
 /** Interface labels of rendered text are shown but not compared: menus and tiles change without meaning. */

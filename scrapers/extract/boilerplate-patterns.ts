@@ -44,25 +44,45 @@ export const FURNITURE_ROLES = new Set([
   'tablist',
 ]);
 
-/** Overlays that interrupt the page: removed whatever they say. */
-export const OVERLAY_TOKENS = new Set([
+/**
+ * Consent managers (OneTrust, Cookiebot, Didomi, Usercentrics, TrustArc, Quantcast...) by their ids and
+ * classes. Not "cmp" alone: Adobe Experience Manager prefixes every component with it ("cmp-text").
+ */
+export const CONSENT_TOKENS = [
   'cookie',
   'cookies',
   'consent',
   'gdpr',
   'ccpa',
-  'cmp',
   'onetrust',
-  'ot',
   'didomi',
   'cookiebot',
   'usercentrics',
   'truste',
+  'trustarc',
+  'quantcast',
+  'cmp2',
+  'sourcepoint',
   'osano',
   'iubenda',
   'cookielaw',
   'cookiebar',
   'cookienotice',
+  'klaro',
+  'tarteaucitron',
+  'cookieyes',
+  'cky',
+  'termly',
+  'cmplz',
+  'borlabs',
+  'cookiefirst',
+  'axeptio',
+] as const;
+
+/** Overlays that interrupt the page: removed whatever they say. */
+export const OVERLAY_TOKENS = new Set<string>([
+  ...CONSENT_TOKENS,
+  'ot',
   'modal',
   'popup',
   'popover',
@@ -170,6 +190,11 @@ export const SHORT_FURNITURE_TOKENS = new Set([
   'tags',
   'sticky',
   'hero',
+  'tagline',
+  'slogan',
+  'strapline',
+  'experiment',
+  'variant',
   'badge',
   'price',
   'plp',

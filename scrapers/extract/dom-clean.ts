@@ -24,6 +24,7 @@ import {
   OVERLAY_TOKENS,
   SHORT_FURNITURE_TOKENS,
 } from './boilerplate-patterns';
+import { CONSENT_PROMPT_MAX_CHARS, readsAsConsentPrompt } from './consent-prompt';
 
 const DESCRIBING_ATTRIBUTES = [
   'id',
@@ -33,11 +34,16 @@ const DESCRIBING_ATTRIBUTES = [
   'data-component',
   'data-module',
   'data-block',
+  // A/B tests mark the blocks they swap; "hero-copy", "headline-b" then read as furniture.
+  'data-experiment',
+  'data-variant',
 ];
 const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'menu']);
 const RESCUE_TAGS = new Set(['p', 'li', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dd', 'dt']);
 RESCUE_TAGS.add('blockquote').add('figcaption');
 const NOISE = new Set(NOISE_TAGS);
+/** Containers a consent prompt comes in; paragraphs inside a statement are never judged as one. */
+const PROMPT_TAGS = new Set(['div', 'section', 'aside', 'dialog', 'form']);
 /** Below this many characters a tile, card or promo is furniture even without links. */
 const SHORT_BLOCK_CHARS = 300;
 
@@ -105,7 +111,15 @@ function judge(element: Element, stats: SubtreeStats, rootChars: number): Verdic
     return 'drop-keeping-statements';
   }
   const linkList = LIST_TAGS.has(tag) ? links >= 2 && density > 0.6 : links >= 3 && density > 0.7;
-  return linkList ? 'drop-keeping-statements' : 'keep';
+  if (linkList) return 'drop-keeping-statements';
+  return isConsentPrompt(element, chars, rootChars) ? 'drop-keeping-statements' : 'keep';
+}
+
+/** A block container, short and not most of the page, that reads as a consent prompt. */
+function isConsentPrompt(element: Element, chars: number, rootChars: number): boolean {
+  if (!PROMPT_TAGS.has(element.name) || chars === 0 || chars > CONSENT_PROMPT_MAX_CHARS) return false;
+  if (rootChars > 0 && chars / rootChars > 0.5) return false;
+  return readsAsConsentPrompt(textOf(element));
 }
 
 function carriesStatement(text: string): boolean {

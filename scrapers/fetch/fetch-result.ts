@@ -1,3 +1,4 @@
+import type { BotWall } from '../blocked';
 import type { ContentKind } from './content-type';
 
 /**
@@ -34,6 +35,34 @@ export interface FetchResult {
   title?: string;
   fetchedAt: Date;
   via: 'http' | 'browser';
+  /**
+   * Set when the answer is a bot wall, challenge or rate-limit page rather than the site's page. 429 and 5xx
+   * walls come back here instead of failing; other walls are recognised once the page is read
+   * (`botWallOfFetched`).
+   */
+  blocked?: BotWall;
+  /** The response headers that tell bot-protection vendors apart (server, set-cookie, cf-*, x-datadome...). */
+  vendorHeaders?: Record<string, string | string[]>;
+  /**
+   * The HTTP exchange that produced the final answer, as sent and received, so an archive can prove what the
+   * server said (evidence captures keep it; WARC records are built from it). Absent when the browser could
+   * not hand back the document's body.
+   */
+  exchange?: HttpExchange;
+}
+
+/** One request and its response, headers in the order they came, names as the fetcher saw them. */
+export interface HttpExchange {
+  method: 'GET';
+  requestHeaders: Array<[string, string]>;
+  status: number;
+  statusText: string;
+  responseHeaders: Array<[string, string]>;
+  /**
+   * The response body as the server sent it, with only the transfer's content-encoding (gzip, br) undone:
+   * never decoded to text or rewritten. For the browser fetcher, the main document's body, not the DOM.
+   */
+  body: Buffer;
 }
 
 /** Validators from an earlier fetch of the same URL, for a conditional GET. */

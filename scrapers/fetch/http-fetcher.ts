@@ -6,7 +6,9 @@ import { parseFetchUrl, vetLiteralHost } from '../net/url-policy';
 import { contentKindOf, parseContentType } from './content-type';
 import { decodeBody } from './decode-charset';
 import { FetchError } from './fetch-error';
+import { httpExchangeOf } from './http-exchange';
 import type { ConditionalHeaders, FetchResult } from './fetch-result';
+import { botWallOfFetched, vendorHeadersOf } from './bot-wall-of-fetched';
 import { toFetchError } from './network-errors';
 import { extractPdfText } from './pdf-text';
 import { readCapped, tooLarge } from './read-capped';
@@ -30,6 +32,8 @@ export interface HttpFetcherOptions {
 }
 
 export const DEFAULT_USER_AGENT = 'PledgewatchBot/0.1 (+https://github.com/pledgewatch/pledgewatch)';
+/** Error and challenge pages are small; more than this of one is not read. */
+const WALL_MAX_BYTES = 512 * 1024;
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,application/pdf;q=0.8,*/*;q=0.1';
 
 /**
@@ -90,14 +94,15 @@ export class HttpFetcher {
       vetLiteralHost(current, this.guard.allowlist);
       // Validators belong to the URL they came from; don't send them to a redirect target.
       const validators = redirects.length === 0 ? previous : {};
+      const sent = this.headers(validators);
       const response = await request(current, {
         dispatcher: this.agent,
         method: 'GET',
-        headers: this.headers(validators),
+        headers: sent,
         signal,
       });
       if (!isRedirect(response.statusCode))
-        return this.toResult(requested, current, redirects, response, previous, signal);
+        return this.toResult(requested, current, redirects, { sent, response }, previous, signal);
       response.body.resume();
       redirects.push(current.href);
       current = nextHop(current, header(response.headers, 'location'), redirects, this.maxRedirects);
@@ -119,7 +124,7 @@ export class HttpFetcher {
     requested: URL,
     final: URL,
     redirects: string[],
-    response: Dispatcher.ResponseData,
+    { sent, response }: { sent: Record<string, string>; response: Dispatcher.ResponseData },
     previous: ConditionalHeaders,
     signal: AbortSignal,
   ): Promise<FetchResult> {
@@ -133,6 +138,7 @@ export class HttpFetcher {
       lastModified: header(response.headers, 'last-modified'),
       fetchedAt: new Date(),
       via: 'http' as const,
+      vendorHeaders: vendorHeadersOf(response.headers),
     };
     if (status === 304) {
       response.body.resume();
@@ -142,10 +148,7 @@ export class HttpFetcher {
       };
       return { ...base, ...carried, contentType: '', notModified: true, body: Buffer.alloc(0) };
     }
-    if (status >= 500 || status === 429) {
-      response.body.resume();
-      throw new FetchError('transient', `the server answered ${status}`, { url: final.href, status });
-    }
+    if (status >= 500 || status === 429) return this.wallOrFailure(base, response, final);
     const declaredLength = Number(header(response.headers, 'content-length'));
     if (declaredLength > this.maxBytes && !header(response.headers, 'content-encoding')) {
       response.body.destroy();
@@ -168,12 +171,45 @@ export class HttpFetcher {
         status,
       });
     }
-    const common = { ...base, contentType: contentType || kind, kind, notModified: false, body };
+    const exchange = httpExchangeOf(final, sent, response, body);
+    const common = { ...base, contentType: contentType || kind, kind, notModified: false, body, exchange };
     if (kind === 'pdf') return { ...common, text: await extractPdfText(body, { url: final.href }) };
     const decoded = decodeBody(body, declared?.charset, kind === 'html');
     return kind === 'html'
       ? { ...common, html: decoded.text, charset: decoded.charset }
       : { ...common, text: decoded.text, charset: decoded.charset };
+  }
+
+  /**
+   * A 429 or 5xx is a bot wall or rate-limit page when its body says so (then it is a result: the monitor
+   * keeps the last good snapshot); otherwise a transient failure to retry. Only HTML bodies are read.
+   */
+  private async wallOrFailure(
+    base: Omit<FetchResult, 'contentType' | 'notModified' | 'body'>,
+    response: Dispatcher.ResponseData,
+    final: URL,
+  ): Promise<FetchResult> {
+    const status = base.status;
+    const declared = parseContentType(header(response.headers, 'content-type'));
+    const body = await readCapped(
+      response.body,
+      header(response.headers, 'content-encoding'),
+      WALL_MAX_BYTES,
+      final.href,
+    ).catch(() => Buffer.alloc(0));
+    const html =
+      contentKindOf(declared, body) === 'html' ? decodeBody(body, declared?.charset, true).text : undefined;
+    const result: FetchResult = {
+      ...base,
+      contentType: declared?.mediaType ?? '',
+      notModified: false,
+      body,
+      html,
+    };
+    const blocked = botWallOfFetched(result);
+    if (!blocked)
+      throw new FetchError('transient', `the server answered ${status}`, { url: final.href, status });
+    return { ...result, kind: html === undefined ? undefined : 'html', blocked };
   }
 }
 

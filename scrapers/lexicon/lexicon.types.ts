@@ -1,12 +1,36 @@
 /** Kinds of lexicon term; `strong` ones make a sentence a statement about the region or forced labour. */
 export type TermCategory =
-  'region' | 'forced_labour' | 'labour_transfer' | 'initiative' | 'material' | 'supply_chain';
+  | 'region'
+  | 'forced_labour'
+  | 'labour_transfer'
+  | 'initiative'
+  | 'traceability'
+  | 'assurance'
+  | 'relationship'
+  | 'material'
+  | 'supply_chain';
 
 /** Kinds of cue phrase. Edit cues decide whether an edit changes meaning; the others classify whole pages. */
 export type CueKind =
-  'negation' | 'prohibition' | 'hedging' | 'exception' | 'euphemism' | 'soft404' | 'boilerplate';
+  | 'negation'
+  | 'prohibition'
+  | 'hedging'
+  | 'exception'
+  | 'euphemism'
+  | 'soft404'
+  | 'boilerplate'
+  | 'ephemeral'
+  | 'scope'
+  | 'disclosure';
 
-export const EDIT_CUE_KINDS = ['negation', 'euphemism', 'prohibition', 'hedging', 'exception'] as const;
+export const EDIT_CUE_KINDS = [
+  'negation',
+  'euphemism',
+  'prohibition',
+  'hedging',
+  'exception',
+  'disclosure',
+] as const;
 export type EditCueKind = (typeof EDIT_CUE_KINDS)[number];
 
 export interface CategoryInfo {

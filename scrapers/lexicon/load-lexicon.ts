@@ -19,6 +19,9 @@ const TERM_CATEGORIES: readonly TermCategory[] = [
   'forced_labour',
   'labour_transfer',
   'initiative',
+  'traceability',
+  'assurance',
+  'relationship',
   'material',
   'supply_chain',
 ];
@@ -30,6 +33,9 @@ const CUE_KINDS: readonly CueKind[] = [
   'euphemism',
   'soft404',
   'boilerplate',
+  'ephemeral',
+  'scope',
+  'disclosure',
 ];
 
 type ByLanguage = Record<string, string[]>;

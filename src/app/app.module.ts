@@ -10,6 +10,7 @@ import { DisclosuresModule } from '../claims/disclosures/disclosures.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { EvidenceModule } from '../evidence/sources/evidence.module';
 import { FindingsModule } from '../claims/findings/findings.module';
+import { WatchAttentionSummary } from '../monitoring/watches/watch-attention.summary';
 import { HealthModule } from '../platform/health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from '../monitoring/monitoring.module';
@@ -21,6 +22,7 @@ import { BadgesModule } from '../public/badges/badges.module';
 import { ScorecardsModule } from '../scorecards/scorecards.module';
 import { UsersModule } from '../identity/users/users.module';
 import { WebAppModule } from '../staff/staff.module';
+import { ScreeningWebModule } from '../staff/screening/screening-web.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /** The API and web server. */
@@ -31,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...infrastructureModules(config),
-        HealthModule,
+        HealthModule.withSummaries([MonitoringModule], [WatchAttentionSummary]),
         AuditModule,
         UsersModule,
         AuthModule,
@@ -52,6 +54,7 @@ export class AppModule {
         ExportsModule,
         FeedModule,
         BadgesModule,
+        ScreeningWebModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { emptyReport, ImportReport, RowFailure } from './import-report';
 import { BrandRows } from './kinds/brand-rows';
 import { CommitmentRows } from './kinds/commitment-rows';
 import { EvidenceRows } from './kinds/evidence-rows';
+import { ClosureRows } from './kinds/closure-rows';
 import { FindingRows } from './kinds/finding-rows';
 import { ImportKind, RowContext, RowError, RowImporter } from './row-importer';
 
@@ -40,12 +41,14 @@ export class CatalogueImporter {
     brandRows: BrandRows,
     commitmentRows: CommitmentRows,
     findingRows: FindingRows,
+    closureRows: ClosureRows,
     evidenceRows: EvidenceRows,
   ) {
     this.importers = {
       brands: brandRows,
       commitments: commitmentRows,
       findings: findingRows,
+      closures: closureRows,
       evidence: evidenceRows,
     };
   }

@@ -14,6 +14,7 @@ import { CatalogueLookup } from './catalogue-lookup';
 import { BrandRows } from './kinds/brand-rows';
 import { CommitmentRows } from './kinds/commitment-rows';
 import { EvidenceRows } from './kinds/evidence-rows';
+import { ClosureRows } from './kinds/closure-rows';
 import { FindingRows } from './kinds/finding-rows';
 import { SubjectRecords } from './subject-records';
 
@@ -62,6 +63,7 @@ export class ImportModule {
         EvidenceRows,
         CommitmentRows,
         FindingRows,
+        ClosureRows,
         CatalogueImporter,
       ],
       exports: [CatalogueImporter],

@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import type { CsvHeaderRules, CsvRow } from './csv-rows';
 
-export const IMPORT_KINDS = ['brands', 'commitments', 'findings', 'evidence'] as const;
+export const IMPORT_KINDS = ['brands', 'commitments', 'findings', 'closures', 'evidence'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** What happened to one row; `updated` is an existing record that only gained evidence links. */

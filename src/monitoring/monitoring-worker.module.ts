@@ -3,9 +3,10 @@ import { BrandsModule } from '../catalogue/brands/brands.module';
 import { WebhookOutboxModule } from '../webhooks/webhook-outbox.module';
 import { CheckRecorder } from './checks/check-recorder';
 import { CheckService } from './checks/check.service';
-import { FetchersModule } from '../fetching/fetchers.module';
+import { FetchersModule } from '../platform/fetching/fetchers.module';
+import { KeptSnapshotRecorder } from './checks/kept-snapshot-recorder';
 import { MonitoringProcessor } from './monitoring.processor';
-import { HostPoliteness } from '../fetching/politeness/host-politeness';
+import { HostPoliteness } from '../platform/fetching/politeness/host-politeness';
 import { ReconcileTimer } from './schedule/reconcile-timer';
 import { ScheduleService } from './schedule/schedule.service';
 import { WatchesRepository } from './watches/watches.repository';
@@ -19,6 +20,7 @@ import { WatchesRepository } from './watches/watches.repository';
     ReconcileTimer,
     HostPoliteness,
     CheckRecorder,
+    KeptSnapshotRecorder,
     CheckService,
     MonitoringProcessor,
   ],

@@ -12,6 +12,7 @@ import {
   FINDING_RESPONSE_LABELS,
   INDICATOR_LABELS,
 } from './methodology';
+import { toEvidenceArchive } from './evidence-archive.mapper';
 
 /** Every verified record of a brand's record by id, in the shape a scorecard shows it. */
 export function recordsById(record: BrandRecord): Map<string, ScorecardRecord> {
@@ -139,6 +140,14 @@ function toScorecardEvidence(item: EvidenceView, record: BrandRecord): Scorecard
     publisher: item.publisher,
     kind: item.kind,
     publishedOn: item.publishedOn,
-    capture: capture ? { href: `/api/evidence/${item.id}/capture`, ...capture } : null,
+    capture:
+      capture?.state === 'archived' && capture.originalCapturedAt
+        ? {
+            href: `/api/evidence/${item.id}/capture`,
+            versions: capture.versions,
+            originalCapturedAt: capture.originalCapturedAt,
+          }
+        : null,
+    archive: toEvidenceArchive(item.id, capture),
   };
 }

@@ -3,6 +3,8 @@
  * webhooks never read the monitor's tables.
  */
 export interface FlagNotice {
+  /** Absent: a monitored page changed. `listed_supplier`: a new entity-list entry is a brand's supplier (screening). */
+  kind?: 'listed_supplier';
   flagId: string;
   significance: 'minor' | 'major';
   brand: { slug: string; name: string };

@@ -2,9 +2,21 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { Webhook } from './webhook.entity';
-import { webhookBody } from './webhook-payload';
+import type { FlagNotice } from './flag-notice';
+import type { WatchBlockedNotice } from './watch-blocked-notice';
+import { watchBlockedBody, webhookBody } from './webhook-payload';
 import { WebhookSender } from './webhook-sender';
 import { DELIVERY_HEADER, signWebhookBody, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
+
+/** The body for the delivery's event, built from the notice stored with it. */
+function bodyOf(delivery: WebhookDelivery, sentAt: Date) {
+  switch (delivery.event) {
+    case 'watch.blocked':
+      return watchBlockedBody(delivery.notice as WatchBlockedNotice, delivery.id, sentAt);
+    case 'flag.raised':
+      return webhookBody(delivery.notice as FlagNotice, delivery.id, sentAt);
+  }
+}
 
 /** Thrown so BullMQ retries the delivery with backoff. */
 export class RetryDelivery extends Error {
@@ -32,7 +44,7 @@ export class WebhookDeliveryRunner {
     if (!webhook) return;
 
     const sentAt = new Date();
-    const body = JSON.stringify(webhookBody(delivery.notice, delivery.id, sentAt));
+    const body = JSON.stringify(bodyOf(delivery, sentAt));
     const outcome = await this.sender.send(webhook.url, body, {
       [SIGNATURE_HEADER]: signWebhookBody(webhook.secret, body),
       [TIMESTAMP_HEADER]: String(Math.floor(sentAt.getTime() / 1000)),

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { FlagNotice } from './flag-notice';
+import type { WatchBlockedNotice, WebhookEvent } from './watch-blocked-notice';
 import { Webhook } from './webhook.entity';
 
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
@@ -21,6 +22,7 @@ export type DeliveryState = 'pending' | 'delivered' | 'failed';
  */
 @Entity('webhook_deliveries')
 @Check('chk_webhook_deliveries_state', `state IN ('pending', 'delivered', 'failed')`)
+@Check('chk_webhook_deliveries_event', `event IN ('flag.raised', 'watch.blocked')`)
 @Index('uq_webhook_deliveries_flag', ['webhookId', 'flagId'], { unique: true })
 @Index('idx_webhook_deliveries_pending', ['createdAt'], { where: `state = 'pending'` })
 export class WebhookDelivery {
@@ -34,12 +36,16 @@ export class WebhookDelivery {
   @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'fk_webhook_deliveries_webhook' })
   webhook?: Relation<Webhook>;
 
+  /** The flag announced; for a `watch.blocked` event, the id of that announcement (one per blocked spell). */
   @Column({ type: 'uuid' })
   flagId!: string;
 
-  /** What the flag said when it was raised; the body is built from it, so a retry sends the same words. */
+  @Column({ type: 'varchar', length: 32, default: 'flag.raised' })
+  event!: WebhookEvent;
+
+  /** What the event said when it happened; the body is built from it, so a retry sends the same words. */
   @Column({ type: 'jsonb' })
-  notice!: FlagNotice;
+  notice!: FlagNotice | WatchBlockedNotice;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   state!: DeliveryState;

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import type { FlagNotice } from './flag-notice';
+import type { WatchBlockedNotice } from './watch-blocked-notice';
 
 /**
  * Call inside the transaction that inserts the flag: records one pending delivery per webhook for a major
@@ -17,6 +19,23 @@ export async function recordFlagForWebhooks(manager: EntityManager, notice: Flag
     [notice.flagId, JSON.stringify(notice)],
   );
   return inserted.length;
+}
+
+/**
+ * Call inside the transaction that marks a watch blocked: one pending `watch.blocked` delivery per webhook,
+ * all under one new announcement id, which is returned for `WebhookScheduler.enqueueForFlag` after the commit.
+ */
+export async function recordWatchBlockedForWebhooks(
+  manager: EntityManager,
+  notice: WatchBlockedNotice,
+): Promise<string> {
+  const announcementId = randomUUID();
+  await manager.query(
+    `INSERT INTO webhook_deliveries (webhook_id, flag_id, event, notice)
+     SELECT id, $1::uuid, 'watch.blocked', $2::jsonb FROM webhooks`,
+    [announcementId, JSON.stringify(notice)],
+  );
+  return announcementId;
 }
 
 export function deliveryJobId(webhookId: string, flagId: string): string {

@@ -41,6 +41,7 @@ describe('the demo data', () => {
       `Demo data evidence: ${expected.evidence} rows, ${expected.evidence} created, 0 unchanged, 0 failed`,
       `Demo data commitments: ${expected.commitments} rows, ${expected.commitments} created, 0 unchanged, 0 failed`,
       `Demo data findings: ${expected.findings} rows, ${expected.findings} created, 0 unchanged, 0 failed`,
+      `Demo data closures: ${expected.closures} rows, ${expected.closures} created, 0 unchanged, 0 failed`,
     ]);
   });
 
@@ -68,16 +69,19 @@ describe('the demo data', () => {
     ).toBe(0);
   });
 
-  it('keeps the ASPI caveat on the report evidence and ends the Volkswagen facility finding', async () => {
+  it('keeps the ASPI caveat on the report evidence and closes the Volkswagen facility finding on its sale', async () => {
     const [report] = await dataSource.query<Array<{ review_note: string }>>(
       `SELECT review_note FROM evidence WHERE url LIKE '%Uyghurs%20for%20sale%'`,
     );
     expect(report.review_note).toContain('revised');
-    const [facility] = await dataSource.query<Array<{ ended_on: string }>>(
-      `SELECT f.ended_on::text AS ended_on FROM exposure_findings f JOIN brands b ON b.id = f.brand_id
+    // The sale is a closure of its own, verified, with the news report as its source.
+    const [closure] = await dataSource.query<Array<{ ended_on: string; status: string; sources: number }>>(
+      `SELECT c.ended_on::text AS ended_on, c.status,
+              (SELECT count(*)::int FROM finding_closure_evidence l WHERE l.closure_id = c.id) AS sources
+       FROM finding_closures c JOIN exposure_findings f ON f.id = c.finding_id JOIN brands b ON b.id = f.brand_id
        WHERE b.slug = 'volkswagen' AND f.kind = 'own_facility_in_region'`,
     );
-    expect(facility.ended_on).toBe('2024-11-27');
+    expect(closure).toEqual({ ended_on: '2024-11-27', status: 'verified', sources: 1 });
   });
 
   it('answers the campaigner query from the seeded facts', async () => {

@@ -84,6 +84,8 @@ describe('the import command', () => {
     expect(ok).toMatchObject({ code: 0, stdout: 'evidence: 1 rows, 1 created, 0 unchanged, 0 failed\n' });
     const unknown = await cli('watches', csvFile('w.csv', ['url']));
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('<kind> must be one of: brands, commitments, findings, evidence');
+    expect(unknown.stderr).toContain(
+      '<kind> must be one of: brands, commitments, findings, closures, evidence',
+    );
   });
 });

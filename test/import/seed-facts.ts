@@ -15,6 +15,7 @@ export function expectedFromSeedFiles() {
   const evidence = rows('evidence.csv');
   const commitments = rows('commitments.csv');
   const findings = rows('findings.csv');
+  const closures = rows('closures.csv');
   return {
     brands: brands.length,
     companies: new Set(brands.map((row) => row.company).filter(Boolean)).size,
@@ -22,5 +23,6 @@ export function expectedFromSeedFiles() {
     commitments: commitments.length,
     uncertainCommitments: commitments.filter((row) => row.uncertain).length,
     findings: findings.length,
+    closures: closures.length,
   };
 }

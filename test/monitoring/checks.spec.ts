@@ -69,7 +69,8 @@ describe('checks of a watched page', () => {
   it('raises a minor flag for a change away from the statement', async () => {
     const watch = await watchPage('/minor', policyPage());
     const changed = policyPage().replace(
-      'Every season we test a sample of garments with isotope analysis to verify the origin of the cotton.',
+      // Not the isotope-testing sentence: dropping a traceability claim is major since issue 16.
+      'Northwind Outfitters sells clothing made by 214 suppliers in 11 countries.',
       'Our design team now works from a new studio in Porto, opened with a summer party for neighbours.',
     );
     harness.site.route('/minor', html(changed));
@@ -301,7 +302,7 @@ describe('browser watches and the flags API', () => {
     expect(audit.action).toBe('flag.dismiss');
   });
 
-  it('confirms a flag, creating draft evidence from the new snapshot and a commitment it supports', async () => {
+  it('confirms a flag, drafting evidence from the new snapshot and a commitment it supports, both submitted', async () => {
     const flag = await flaggedChange(
       '/confirm',
       {},
@@ -330,7 +331,8 @@ describe('browser watches and the flags API', () => {
       'SELECT url, status FROM evidence WHERE id = $1',
       [confirmed.body.createdEvidenceId],
     );
-    expect(evidence).toEqual({ url: harness.site.url('/confirm'), status: 'draft' });
+    // Made in the flag's transaction and already up for review as the confirming reviewer's.
+    expect(evidence).toEqual({ url: harness.site.url('/confirm'), status: 'submitted' });
     const links = await sql(harness, 'SELECT * FROM commitment_evidence WHERE commitment_id = $1', [
       confirmed.body.createdCommitmentId,
     ]);

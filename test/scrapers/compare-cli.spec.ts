@@ -46,6 +46,24 @@ describe('npm run cli -- compare', () => {
     expect(result).toMatchObject({ id: `${oldFile}:${newFile}`, changed: true, significance: 'major' });
   });
 
+  it('adds "blocked": true, significance none, when the new version is a bot wall', () => {
+    const suite = path.resolve(__dirname, '../fixtures/compare-suite/bw-cloudflare-just-a-moment');
+    const { stdout, status } = runCli([path.join(suite, 'old.html'), path.join(suite, 'new.html')]);
+    expect(status).toBe(0);
+    const [result] = lines(stdout);
+    expect(Object.keys(result)).toEqual([
+      'id',
+      'changed',
+      'significance',
+      'score',
+      'added',
+      'removed',
+      'terms',
+      'blocked',
+    ]);
+    expect(result).toMatchObject({ changed: false, significance: 'none', score: 0, blocked: true });
+  });
+
   it('answers a pairs file in input order, resolving paths against its folder', () => {
     const { stdout, status } = runCli(
       ['--pairs', 'labels-as-pairs.jsonl'],

@@ -109,9 +109,25 @@ describe('the HTTP fetcher', () => {
       await expect(fetcher.fetch(fixture.url('/missing'))).resolves.toMatchObject({ status });
     });
 
-    it.each([500, 503, 429])('treats a %i as transient', async (status) => {
+    it.each([500, 503])('treats a %i as transient', async (status) => {
       fixture.route('/busy', { status });
       await expect(fetcher.fetch(fixture.url('/busy'))).rejects.toMatchObject({ kind: 'transient', status });
+    });
+
+    it('answers a 429 as a rate-limit wall, not a failure (issue 16)', async () => {
+      fixture.route('/busy', { status: 429, body: 'Too Many Requests' });
+      const result = await fetcher.fetch(fixture.url('/busy'));
+      expect(result).toMatchObject({ status: 429, blocked: { vendor: 'rate_limit' } });
+    });
+
+    it('answers a 503 challenge page from a protection vendor as a wall', async () => {
+      fixture.route('/busy', {
+        status: 503,
+        headers: { 'content-type': 'text/html', server: 'cloudflare', 'cf-ray': '8e1f2a3b4c5d6e7f-LHR' },
+        body: '<html><head><title>Just a moment...</title></head><body><p>Verifying you are human.</p></body></html>',
+      });
+      const result = await fetcher.fetch(fixture.url('/busy'));
+      expect(result).toMatchObject({ status: 503, blocked: { vendor: 'cloudflare' } });
     });
   });
 

@@ -111,11 +111,12 @@ describe('triage of the monitor’s flags and the admin pages, in the browser', 
     expect(describedBy).toContain(`flag-${flag.id}-dismiss-note-error`);
     expect(await textOf(page, `#flag-${flag.id}-dismiss-note-error`)).toContain('note is required');
 
-    // Confirming with the c key logs the new page as draft evidence (prefilled from the snapshot).
+    // Confirming with the c key takes the suggested draft of a softened statement: a new commitment,
+    // with the new page as its evidence, both submitted for another reviewer.
     await page.keyboard.press('j');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('c')]);
     expect(await textOf(page, '.notice.ok')).toContain(
-      'The flag is confirmed. The new page is logged as draft evidence.',
+      'The flag is confirmed. A commitment and its evidence were drafted from the new page and submitted',
     );
     const resolved = await api<FlagBody>('GET', `/api/flags/${flag.id}`, harness.reviewer);
     expect(resolved.status).toBe('confirmed');

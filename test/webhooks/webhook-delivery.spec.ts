@@ -120,7 +120,8 @@ describe('webhooks for new major flags', () => {
   it('sends nothing for a minor flag', async () => {
     const before = receiver.hits('/hooks/chat');
     const changed = policyPage().replace(
-      'Every season we test a sample of garments with isotope analysis to verify the origin of the cotton.',
+      // Not the isotope-testing sentence: dropping a traceability claim is major since issue 16.
+      'Northwind Outfitters sells clothing made by 214 suppliers in 11 countries.',
       'Our design team now works from a new studio in Porto, opened with a summer party for neighbours.',
     );
 

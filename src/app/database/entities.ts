@@ -20,6 +20,13 @@ import {
 } from '../../claims/findings/closures/finding-closure.entity';
 import { Flag } from '../../monitoring/flags/flag.entity';
 import { Watch } from '../../monitoring/watches/watch.entity';
+import { ScreeningCandidate } from '../../screening/candidates/screening-candidate.entity';
+import { ScreeningFlag } from '../../screening/flags/screening-flag.entity';
+import { EntityListEntryName } from '../../screening/lists/entity-list-entry-name.entity';
+import { EntityListEntry } from '../../screening/lists/entity-list-entry.entity';
+import { EntityList } from '../../screening/lists/entity-list.entity';
+import { SupplierFacility } from '../../screening/lists/supplier-facility.entity';
+import { SupplierList } from '../../screening/lists/supplier-list.entity';
 import { User } from '../../identity/users/user.entity';
 import { WebhookDelivery } from '../../webhooks/webhook-delivery.entity';
 import { Webhook } from '../../webhooks/webhook.entity';
@@ -54,4 +61,11 @@ export const allEntities: Array<new (...args: never[]) => object> = [
   DisclosureEvidence,
   FindingClosure,
   FindingClosureEvidence,
+  EntityList,
+  EntityListEntry,
+  EntityListEntryName,
+  SupplierList,
+  SupplierFacility,
+  ScreeningCandidate,
+  ScreeningFlag,
 ];

@@ -56,7 +56,8 @@ export async function getBlobs(manager: EntityManager, sha256s: string[]): Promi
   return new Map(blobs.map((blob) => [blob.sha256, contentOf(blob)]));
 }
 
-function contentOf(blob: Blob): BlobContent {
+/** A stored blob's bytes as they were put: decompressed when the store compressed them. */
+export function contentOf(blob: Blob): BlobContent {
   const content = blob.encoding === 'br' ? brotliDecompressSync(blob.content) : blob.content;
   return { content, mediaType: blob.mediaType };
 }

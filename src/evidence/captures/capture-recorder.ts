@@ -100,6 +100,7 @@ function pageColumns(page: CapturedPage) {
     finalUrl: page.finalUrl,
     httpStatus: page.status,
     contentType: page.contentType || null,
+    httpExchange: page.body === undefined ? null : (page.exchange ?? null),
     capturedAt: page.fetchedAt,
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FetchError } from '../../../scrapers';
-import { Fetchers } from '../../fetching/fetchers.provider';
+import { Fetchers } from '../../platform/fetching/fetchers.provider';
 import { EvidenceCapture } from './capture.entity';
 import { CaptureRecorder } from './capture-recorder';
 import { type HostGate, ungated } from './host-slot';

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Evidence } from '../sources/evidence.entity';
+import type { RecordedExchange } from './take-capture';
 
 export type CaptureState = 'pending' | 'done' | 'failed';
 
@@ -74,9 +75,17 @@ export class EvidenceCapture {
   @Column({ type: 'char', length: 64, nullable: true })
   screenshotSha256!: string | null;
 
-  /** ... and of the bytes as served, for what a browser does not render (PDF, plain text). */
+  /**
+   * ... and of the original: the response body as the server sent it, before anything was decoded or
+   * rewritten (pages: the main document's body). Null for captures taken before originals were kept, and
+   * when the browser could not read the bytes off the network (see DocumentBodyTap).
+   */
   @Column({ type: 'char', length: 64, nullable: true })
   bodySha256!: string | null;
+
+  /** Request and response lines and headers of the original's exchange, for the WARC of a WACZ export. */
+  @Column({ type: 'jsonb', nullable: true })
+  httpExchange!: RecordedExchange | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   capturedAt!: Date | null;

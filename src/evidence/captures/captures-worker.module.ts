@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { FetchersModule } from '../../fetching/fetchers.module';
-import { HostPoliteness } from '../../fetching/politeness/host-politeness';
+import { FetchersModule } from '../../platform/fetching/fetchers.module';
+import { HostPoliteness } from '../../platform/fetching/politeness/host-politeness';
 import { CaptureRecorder } from './capture-recorder';
 import { CaptureRunner } from './capture-runner';
 import { CapturesProcessor } from './captures.processor';

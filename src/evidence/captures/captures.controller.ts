@@ -10,7 +10,8 @@ import { CapturesService } from './captures.service';
 import { CaptureListView } from './dto/capture.view';
 import { CaptureVersionQueryDto } from './dto/capture-version-query.dto';
 import { inertHtml } from './inert-html';
-import { setCaptureHeaders } from './served-capture';
+import { originalFilename, setCaptureHeaders } from './served-capture';
+import { CaptureWaczService } from './wacz/capture-wacz.service';
 
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -20,7 +21,10 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @Public()
 @Controller('api/evidence')
 export class CapturesController {
-  constructor(private readonly captures: CapturesService) {}
+  constructor(
+    private readonly captures: CapturesService,
+    private readonly wacz: CaptureWaczService,
+  ) {}
 
   @Get(':id/captures')
   @ApiOperation({ summary: 'Every capture of the evidence URL, with its link health and recent checks' })
@@ -51,6 +55,54 @@ export class CapturesController {
     // The archived hash is of the page as captured; this one lets a reader check the bytes they got.
     response.setHeader('X-Served-SHA256', sha256Hex(served));
     return new StreamableFile(served);
+  }
+
+  @Get(':id/capture/original')
+  @ApiOperation({
+    summary:
+      'The original bytes as fetched (the response body before anything was decoded or rewritten), as a ' +
+      'download: their SHA-256 is the bodySha256 the capture reports',
+  })
+  @ApiProduces('application/octet-stream')
+  async original(
+    @Param('id', ID) id: string,
+    @Query() query: CaptureVersionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { capture, content, sha256 } = await this.captures.content(id, 'original', viewer, query.version);
+    // Never rendered: a download of opaque bytes (with nosniff and the sandbox CSP should a browser try).
+    setCaptureHeaders(response, capture, {
+      contentType: 'application/octet-stream',
+      sha256,
+      filename: originalFilename(id, capture),
+      disposition: 'attachment',
+    });
+    response.setHeader('X-Original-Content-Type', capture.contentType ?? '');
+    return new StreamableFile(content);
+  }
+
+  @Get(':id/capture.wacz')
+  @ApiOperation({
+    summary:
+      'The capture as a WACZ web archive (WARC request/response of the original fetch, screenshot, ' +
+      'pages.jsonl, datapackage.json with each file’s SHA-256); 409 while pending or when the capture failed',
+  })
+  @ApiProduces('application/zip')
+  async waczExport(
+    @Param('id', ID) id: string,
+    @Query() query: CaptureVersionQueryDto,
+    @Res({ passthrough: true }) response: Response,
+    @CurrentUser() viewer?: AuthenticatedUser,
+  ): Promise<StreamableFile> {
+    const { filename, bytes } = await this.wacz.export(id, viewer, query.version);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'private, max-age=300');
+    return new StreamableFile(bytes, {
+      type: 'application/zip',
+      disposition: `attachment; filename="${filename}"`,
+      length: bytes.length,
+    });
   }
 
   @Get(':id/capture/text')

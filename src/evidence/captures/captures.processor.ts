@@ -3,7 +3,7 @@ import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
-import { HostPoliteness } from '../../fetching/politeness/host-politeness';
+import { HostPoliteness } from '../../platform/fetching/politeness/host-politeness';
 import { HandlesJobs } from '../../platform/queues/job-handlers';
 import {
   DEFAULT_JOB_OPTIONS,

@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from 'bullmq';
-import type { HostPoliteness } from '../../fetching/politeness/host-politeness';
+import type { HostPoliteness } from '../../platform/fetching/politeness/host-politeness';
 
 /** Runs a fetch of `url` when politeness allows; the default runs it at once (direct calls, tests). */
 export type HostGate = <T>(url: string, work: () => Promise<T>) => Promise<T>;

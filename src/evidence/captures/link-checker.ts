@@ -4,7 +4,7 @@ import { FetchError } from '../../../scrapers';
 import { sha256Hex } from '../archive/blob-store';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
-import { Fetchers } from '../../fetching/fetchers.provider';
+import { Fetchers } from '../../platform/fetching/fetchers.provider';
 import { EvidenceCapture } from './capture.entity';
 import { CaptureRecorder } from './capture-recorder';
 import { LinkCheck } from './link-check.entity';

@@ -11,12 +11,12 @@ export const ARCHIVED_COPY_CSP = "sandbox; default-src 'none'; img-src data:; st
 export function setCaptureHeaders(
   response: Response,
   capture: EvidenceCapture,
-  part: { contentType: string; sha256: string; filename: string },
+  part: { contentType: string; sha256: string; filename: string; disposition?: 'inline' | 'attachment' },
 ): void {
   response.setHeader('Content-Type', part.contentType);
   response.setHeader('Content-Security-Policy', ARCHIVED_COPY_CSP);
   response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Content-Disposition', `inline; filename="${part.filename}"`);
+  response.setHeader('Content-Disposition', `${part.disposition ?? 'inline'}; filename="${part.filename}"`);
   response.setHeader('X-Capture-SHA256', part.sha256);
   response.setHeader('X-Capture-Version', String(capture.version));
   response.setHeader('X-Capture-Time', capture.capturedAt?.toISOString() ?? '');
@@ -33,4 +33,17 @@ function safeDecode(url: string): string {
   } catch {
     return url;
   }
+}
+
+const EXTENSION_OF: Record<string, string> = {
+  'text/html': 'html',
+  'application/xhtml+xml': 'xhtml',
+  'text/plain': 'txt',
+  'application/pdf': 'pdf',
+};
+
+/** A file name that tells what the original bytes are, so a downloaded original opens in the right program. */
+export function originalFilename(evidenceId: string, capture: EvidenceCapture): string {
+  const extension = EXTENSION_OF[capture.contentType ?? ''] ?? 'bin';
+  return `capture-${evidenceId}-v${capture.version}-original.${extension}`;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CommitmentType } from '../../kernel/as-of/commitment-type';
 import { CommitmentsService } from '../../claims/commitments/commitments.service';
 import type { CommitmentView } from '../../claims/commitments/dto/commitment.view';
 import { CreateCommitmentDto } from '../../claims/commitments/dto/create-commitment.dto';
@@ -16,7 +17,8 @@ import { finishAsSystem, linkMissingEvidence, subjectKey } from './claim-steps';
 /**
  * commitments.csv: one dated statement a row, of a brand or of a group (`brand` or `company`), with the
  * URLs of the evidence behind it. Natural key: (subject, type, stated_on as stored, first source URL).
- * `supersedes_type` + `supersedes_stated_on` name the subject's earlier commitment this one replaces.
+ * `supersedes_type` + `supersedes_stated_on` name the subject's earlier commitment this one replaces (for a
+ * retraction, also the statement it withdraws).
  */
 @Injectable()
 export class CommitmentRows implements RowImporter {
@@ -93,7 +95,9 @@ export class CommitmentRows implements RowImporter {
       context.plannedKeys.add(key);
       return { outcome: 'created' };
     }
-    const dto = { ...input, evidenceIds, supersedesId };
+    // A retraction's earlier statement is also what it withdraws: the timeline shows the pair.
+    const retractsId = input.type === CommitmentType.Retraction ? supersedesId : undefined;
+    const dto = { ...input, evidenceIds, supersedesId, retractsId };
     const ref = subjectRef(subject);
     const created =
       'brand' in ref

@@ -11,16 +11,21 @@ import { FlagWriter } from '../flags/flag-writer';
 import { Watch, type WatchHealth } from '../watches/watch.entity';
 import { WatchesRepository } from '../watches/watches.repository';
 import { contentHash } from './content-hash';
+import { checkLanguageGroup } from './language-group-check';
 import type { FetchedPage } from './page-fetch';
 import { pageGoneVerdict } from './page-verdict';
 import { SnapshotStore } from './snapshot-store';
-import { WatchCheck, type CheckOutcome } from './watch-check.entity';
+import type { CheckOutcome } from './watch-check.entity';
+import { insertWatchCheck, type CheckContext } from './watch-check-row';
 
-export interface CheckContext {
-  watchId: string;
-  jobId: string;
-  startedAt: number;
-}
+export type { CheckContext } from './watch-check-row';
+
+/** A page the site really served ends a run of bot walls (issue 16). */
+const NOT_BLOCKED: Pick<Watch, 'consecutiveBlocks' | 'blockedSince' | 'blockedBy'> = {
+  consecutiveBlocks: 0,
+  blockedSince: null,
+  blockedBy: null,
+};
 
 /**
  * Writes what a check found, all in one transaction under a lock on the watch row: the snapshot, the flag,
@@ -46,7 +51,7 @@ export class CheckRecorder {
       if (!watch) return 'skipped';
       const outcome = await this.judge(manager, watch, fetched, raised);
       const { result } = fetched;
-      Object.assign(watch, this.healthy(), {
+      Object.assign(watch, this.healthy(), NOT_BLOCKED, {
         lastCheckedAt: new Date(),
         lastSuccessAt: new Date(),
         // Validators only describe what plain HTTP served; a browser check must never be answered by a 304.
@@ -55,7 +60,7 @@ export class CheckRecorder {
           : { etag: null, lastModified: null }),
       });
       await manager.getRepository(Watch).save(watch);
-      await this.insertCheck(manager, context, {
+      await insertWatchCheck(manager, context, {
         outcome: outcome.outcome,
         httpStatus: result.status,
         via: result.via,
@@ -77,7 +82,7 @@ export class CheckRecorder {
       watch.lastError = error.slice(0, 2000);
       watch.lastCheckedAt = new Date();
       await manager.getRepository(Watch).save(watch);
-      await this.insertCheck(manager, context, { outcome: 'failed', error: watch.lastError });
+      await insertWatchCheck(manager, context, { outcome: 'failed', error: watch.lastError });
     });
   }
 
@@ -119,6 +124,12 @@ export class CheckRecorder {
       );
     }
     watch.currentSnapshotId = snapshot.id;
+    const mismatch = await checkLanguageGroup(manager, this.watches, {
+      watch,
+      snapshotId: snapshot.id,
+      page,
+    });
+    await this.announce(manager, watch, mismatch, raised);
     return { outcome: returned ? 'returned' : 'changed', snapshotId: snapshot.id };
   }
 
@@ -151,16 +162,6 @@ export class CheckRecorder {
         this.logger.warn(`Webhooks for flag ${flag.id} left to reconcile: ${(error as Error).message}`);
       });
     }
-  }
-
-  private async insertCheck(manager: EntityManager, context: CheckContext, fields: Partial<WatchCheck>) {
-    await manager.getRepository(WatchCheck).insert({
-      watchId: context.watchId,
-      jobId: context.jobId,
-      checkedAt: new Date(),
-      durationMs: Date.now() - context.startedAt,
-      ...fields,
-    });
   }
 
   private healthy(): Pick<Watch, 'health' | 'consecutiveFailures' | 'lastError'> {

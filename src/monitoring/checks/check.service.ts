@@ -2,17 +2,28 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
 import { isFetchError } from '../../../scrapers';
 import type { JobPayloads } from '../../platform/queues/queue-catalogue';
-import { Fetchers } from '../../fetching/fetchers.provider';
-import { HostPoliteness } from '../../fetching/politeness/host-politeness';
+import { Fetchers } from '../../platform/fetching/fetchers.provider';
+import { HostPoliteness } from '../../platform/fetching/politeness/host-politeness';
 import { WatchesRepository } from '../watches/watches.repository';
 import { CheckRecorder } from './check-recorder';
+import { KeptSnapshotRecorder, unreadableReason } from './kept-snapshot-recorder';
 import { fetchWatchedPage } from './page-fetch';
+
+/**
+ * Thrown after a bot-walled check was recorded, so BullMQ tries again with backoff (walls often lift within
+ * minutes); the last attempt completes instead, leaving the next scheduled check to try.
+ */
+export class WalledCheck extends Error {
+  override name = 'WalledCheck';
+}
 
 /**
  * One check of one watch: take a polite slot on the host, fetch, and hand the result to the recorder.
  * Failures by kind (STYLE.md 6): a transient fetch failure or a database error is rethrown so BullMQ
  * retries with backoff; a permanent fetch failure (blocked, invalid, too large...) is recorded and the job
- * completes. A page that is gone is not a failure at all: the recorder flags it.
+ * completes. A page that is gone is not a failure at all: the recorder flags it. A bot wall is neither a
+ * change nor a failure: it is recorded as `blocked` and retried with backoff; an unreadable PDF is recorded
+ * as `unreadable`; both keep the last good snapshot.
  */
 @Injectable()
 export class CheckService {
@@ -23,6 +34,7 @@ export class CheckService {
     private readonly fetchers: Fetchers,
     private readonly politeness: HostPoliteness,
     private readonly recorder: CheckRecorder,
+    private readonly keptSnapshot: KeptSnapshotRecorder,
   ) {}
 
   async run(job: Job<JobPayloads['check-watch']>, token: string | undefined): Promise<string> {
@@ -50,6 +62,19 @@ export class CheckService {
       return `failed: ${error.message}`;
     } finally {
       await slot.release();
+    }
+    if (fetched.wall) {
+      const outcome = await this.keptSnapshot.recordBlocked(context, fetched, fetched.wall);
+      const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+      if (outcome !== 'skipped' && attemptsLeft) {
+        throw new WalledCheck(`blocked by ${fetched.wall.vendor}: ${fetched.wall.reason}`);
+      }
+      return outcome;
+    }
+    const unreadable = unreadableReason(fetched);
+    if (unreadable) {
+      await this.keptSnapshot.recordUnreadable(context, fetched, unreadable);
+      return `unreadable: ${unreadable}`;
     }
     return this.recorder.recordResult(context, fetched);
   }

@@ -10,12 +10,23 @@ import {
 } from 'typeorm';
 import { Watch } from '../watches/watch.entity';
 
-export const CHECK_OUTCOMES = ['unchanged', 'changed', 'gone', 'returned', 'failed'] as const;
+export const CHECK_OUTCOMES = [
+  'unchanged',
+  'changed',
+  'gone',
+  'returned',
+  'failed',
+  'blocked',
+  'unreadable',
+] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
 /** One check of a watch, however it ended: the history behind a watch's health. */
 @Entity('watch_checks')
-@Check('chk_watch_checks_outcome', `outcome IN ('unchanged', 'changed', 'gone', 'returned', 'failed')`)
+@Check(
+  'chk_watch_checks_outcome',
+  `outcome IN ('unchanged', 'changed', 'gone', 'returned', 'failed', 'blocked', 'unreadable')`,
+)
 @Index('idx_watch_checks_watch_checked', ['watchId', 'checkedAt'])
 export class WatchCheck {
   @PrimaryGeneratedColumn('uuid')
@@ -45,6 +56,10 @@ export class WatchCheck {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** For a `blocked` check: the protection vendor whose wall answered (cloudflare, akamai, ..., generic). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  blockedBy!: string | null;
 
   /** The snapshot this check stored, when it stored one. */
   @Column({ type: 'uuid', nullable: true })

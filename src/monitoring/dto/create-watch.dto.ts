@@ -58,4 +58,17 @@ export class CreateWatchDto {
   @IsOptional()
   @Matches(/^[a-z]{2,3}$/, { message: 'language must be a language code like en or zh' })
   language?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Names one statement published in several languages: the brand's watches sharing it are compared " +
+      'with each other, and a version that drops, softens or contradicts the region statement is flagged',
+    example: 'uyghur-region-statement',
+    maxLength: 64,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'statementGroup must be lowercase letters, digits and dashes' })
+  statementGroup?: string;
 }

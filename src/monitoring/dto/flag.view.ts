@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Flag, FlagKind, FlagSignificance, FlagStatus } from '../flags/flag.entity';
+import {
+  FLAG_KINDS,
+  type Flag,
+  type FlagKind,
+  type FlagSignificance,
+  type FlagStatus,
+} from '../flags/flag.entity';
 import { SnapshotView } from './watch.view';
 
 export class FlagView {
   @ApiProperty() id!: string;
   @ApiProperty() watchId!: string;
   @ApiProperty() brandId!: string;
-  @ApiProperty({ enum: ['change', 'page_gone'] }) kind!: FlagKind;
+  @ApiProperty({ enum: FLAG_KINDS }) kind!: FlagKind;
   @ApiProperty({ enum: ['minor', 'major'] }) significance!: FlagSignificance;
   @ApiProperty() score!: number;
   @ApiProperty({ type: [String] }) terms!: string[];

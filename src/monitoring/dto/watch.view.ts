@@ -10,6 +10,8 @@ export class WatchView {
   @ApiProperty() intervalMinutes!: number;
   @ApiProperty() needsBrowser!: boolean;
   @ApiPropertyOptional({ nullable: true, type: String }) language!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'One statement in several languages' })
+  statementGroup!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ enum: WATCH_HEALTH }) health!: WatchHealth;
   @ApiProperty() consecutiveFailures!: number;
@@ -18,6 +20,15 @@ export class WatchView {
   @ApiPropertyOptional({ nullable: true, type: String }) lastCheckedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Set while the page is gone' })
   goneSince!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Set while a run of checks met a bot wall, challenge or rate-limit page',
+  })
+  blockedSince!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Vendor of the latest wall met' })
+  blockedBy!: string | null;
+  @ApiProperty({ description: 'Checks in a row that met a bot wall' }) consecutiveBlocks!: number;
   @ApiPropertyOptional({ nullable: true, type: String }) currentSnapshotId!: string | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: string;
@@ -49,6 +60,7 @@ export function toWatchView(watch: Watch): WatchView {
     intervalMinutes: watch.intervalMinutes,
     needsBrowser: watch.needsBrowser,
     language: watch.language,
+    statementGroup: watch.statementGroup,
     active: watch.active,
     health: watch.health,
     consecutiveFailures: watch.consecutiveFailures,
@@ -56,6 +68,9 @@ export function toWatchView(watch: Watch): WatchView {
     lastSuccessAt: iso(watch.lastSuccessAt),
     lastCheckedAt: iso(watch.lastCheckedAt),
     goneSince: iso(watch.goneSince),
+    blockedSince: iso(watch.blockedSince),
+    blockedBy: watch.blockedBy,
+    consecutiveBlocks: watch.consecutiveBlocks,
     currentSnapshotId: watch.currentSnapshotId,
     createdBy: watch.createdById,
     createdAt: watch.createdAt.toISOString(),

@@ -48,6 +48,28 @@ export class FlagWriter {
     });
   }
 
+  /**
+   * One flag per pair of versions that disagree across languages: on the watch whose version departs from the
+   * statement, old = the version that keeps it (another watch's snapshot), new = the departing version.
+   */
+  async raiseLanguageMismatch(
+    departed: Watch,
+    keptSnapshotId: string,
+    departedSnapshotId: string,
+    reason: string,
+  ): Promise<Flag | undefined> {
+    return this.insert({
+      watchId: departed.id,
+      brandId: departed.brandId,
+      kind: 'language_mismatch',
+      significance: 'major',
+      score: 1,
+      reasons: [reason],
+      oldSnapshotId: keptSnapshotId,
+      newSnapshotId: departedSnapshotId,
+    });
+  }
+
   /** The page answers again: close the disappearance, so a later one raises a flag of its own. */
   async markReturned(watchId: string): Promise<void> {
     await this.manager

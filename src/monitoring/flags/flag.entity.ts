@@ -14,7 +14,7 @@ import { User } from '../../identity/users/user.entity';
 import { Snapshot } from '../checks/snapshot.entity';
 import { Watch } from '../watches/watch.entity';
 
-export const FLAG_KINDS = ['change', 'page_gone'] as const;
+export const FLAG_KINDS = ['change', 'page_gone', 'language_mismatch'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 export const FLAG_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
@@ -26,7 +26,7 @@ export type FlagSignificance = 'minor' | 'major';
  * both are partial unique indexes written in the migration.
  */
 @Entity('flags')
-@Check('chk_flags_kind', `kind IN ('change', 'page_gone')`)
+@Check('chk_flags_kind', `kind IN ('change', 'page_gone', 'language_mismatch')`)
 @Check('chk_flags_status', `status IN ('open', 'confirmed', 'dismissed')`)
 @Check('chk_flags_significance', `significance IN ('minor', 'major')`)
 @Check(
@@ -36,6 +36,7 @@ export type FlagSignificance = 'minor' | 'major';
 @Check('chk_flags_resolved', `(status = 'open') = (resolved_at IS NULL)`)
 @Index('uq_flags_change', { synchronize: false })
 @Index('uq_flags_page_gone_open', { synchronize: false })
+@Index('uq_flags_language_mismatch', { synchronize: false })
 @Index('idx_flags_status_created', ['status', 'createdAt', 'id'])
 @Index('idx_flags_brand_created', ['brandId', 'createdAt', 'id'])
 export class Flag {

@@ -32,6 +32,7 @@ export const MAX_INTERVAL_MINUTES = 7 * 24 * 60;
 @Index('idx_watches_brand', ['brandId', 'id'])
 @Index('idx_watches_active', ['active', 'id'])
 @Index('idx_watches_health', ['health', 'id'])
+@Index('idx_watches_statement_group', ['brandId', 'statementGroup'], { where: 'statement_group IS NOT NULL' })
 export class Watch {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -60,6 +61,13 @@ export class Watch {
   /** The page's language as the researcher knows it (BCP 47 primary subtag); null when not given. */
   @Column({ type: 'varchar', length: 10, nullable: true })
   language!: string | null;
+
+  /**
+   * Names one statement published in several languages: the brand's watches sharing a group are compared
+   * with each other, and a version that drops, softens or contradicts the region statement is flagged.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  statementGroup!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
@@ -102,6 +110,18 @@ export class Watch {
   /** Set while the page is gone (404/410, soft-404, sent to the home page); cleared when it comes back. */
   @Column({ type: 'timestamptz', nullable: true })
   goneSince!: Date | null;
+
+  /** Checks in a row answered by a bot wall, challenge or rate-limit page; a real page resets it. */
+  @Column({ type: 'integer', default: 0 })
+  consecutiveBlocks!: number;
+
+  /** Set once `MONITORING_BLOCKED_AFTER_CHECKS` checks in a row were walled; cleared by the next real page. */
+  @Column({ type: 'timestamptz', nullable: true })
+  blockedSince!: Date | null;
+
+  /** The vendor of the latest wall (cloudflare, akamai, perimeterx, datadome, imperva, rate_limit, generic). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  blockedBy!: string | null;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_watches_created_by' })

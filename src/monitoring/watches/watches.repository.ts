@@ -64,6 +64,24 @@ export class WatchesRepository {
     );
   }
 
+  /** The brand's other active watches of one statement group (idx_watches_statement_group). */
+  groupMembers(watch: Watch, manager: EntityManager): Promise<Watch[]> {
+    return manager.getRepository(Watch).find({
+      where: { brandId: watch.brandId, statementGroup: watch.statementGroup ?? '', active: true },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Active watches that need an admin: walled for a run of checks, or failing for a run (the health summary). */
+  async attentionCounts(): Promise<{ blocked: number; unhealthy: number }> {
+    const [row] = await this.dataSource.query<Array<{ blocked: number; unhealthy: number }>>(
+      `SELECT count(*) FILTER (WHERE blocked_since IS NOT NULL)::int AS blocked,
+              count(*) FILTER (WHERE health = 'unhealthy')::int AS unhealthy
+       FROM watches WHERE active`,
+    );
+    return row;
+  }
+
   /** Every active watch's schedule (20k rows of three columns: one query, no paging needed). */
   activeSchedules(): Promise<ScheduledWatch[]> {
     return this.dataSource

@@ -48,6 +48,7 @@ export class WatchesService {
           intervalMinutes,
           needsBrowser: input.needsBrowser ?? false,
           language: input.language ?? null,
+          statementGroup: input.statementGroup ?? null,
           active: true,
           // A random place in the interval spreads 20k daily checks over the day instead of at midnight.
           scheduleOffsetMs: randomInt(intervalMinutes * 60_000),
@@ -65,6 +66,11 @@ export class WatchesService {
       await this.schedules.queueCheck(watch.id, 'first');
     });
     return watch;
+  }
+
+  /** How many active watches are blocked by bot walls or unhealthy, for /health. */
+  attentionCounts(): Promise<{ blocked: number; unhealthy: number }> {
+    return this.watches.attentionCounts();
   }
 
   async get(id: string): Promise<Watch> {

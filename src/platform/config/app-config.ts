@@ -35,6 +35,8 @@ export interface MonitoringSettings {
   lockDurationMs: number;
   stalledIntervalMs: number;
   unhealthyAfterFailures: number;
+  /** Consecutive bot-walled checks that mark a watch blocked. */
+  blockedAfterChecks: number;
   /** How long one minute of a watch's interval lasts (60000 except in tests). */
   minuteMs: number;
 }
@@ -80,6 +82,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockDurationMs: raw.MONITORING_LOCK_DURATION_MS,
       stalledIntervalMs: raw.MONITORING_STALLED_INTERVAL_MS,
       unhealthyAfterFailures: raw.MONITORING_UNHEALTHY_AFTER_FAILURES,
+      blockedAfterChecks: raw.MONITORING_BLOCKED_AFTER_CHECKS,
       minuteMs: raw.MONITORING_MINUTE_MS,
     },
     archiving: {

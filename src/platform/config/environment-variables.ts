@@ -111,6 +111,13 @@ export class EnvironmentVariables {
   @Max(100, { message: 'expected a whole number from 1 to 100' })
   MONITORING_UNHEALTHY_AFTER_FAILURES = 5;
 
+  /** Consecutive checks answered by a bot wall after which a watch is marked blocked (issue 16). */
+  @Transform(({ value }: { value: unknown }) => toInteger(value))
+  @IsInt({ message: 'expected a whole number from 1 to 100' })
+  @Min(1, { message: 'expected a whole number from 1 to 100' })
+  @Max(100, { message: 'expected a whole number from 1 to 100' })
+  MONITORING_BLOCKED_AFTER_CHECKS = 3;
+
   /** Length in milliseconds of one minute of a watch's interval; only tests and demos shorten it. */
   @Transform(({ value }: { value: unknown }) => toInteger(value))
   @IsInt({ message: 'expected a whole number of milliseconds from 100 to 60000' })

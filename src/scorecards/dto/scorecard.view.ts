@@ -8,6 +8,38 @@ export class CaptureLink {
   @ApiProperty() originalCapturedAt!: string;
 }
 
+/** Where the archived copy of a source stands, so a page never passes a failed capture off as pending. */
+export class EvidenceArchive {
+  @ApiProperty({
+    enum: ['archived', 'pending', 'failed', 'none'],
+    description: '`none`: nothing to capture (an uploaded document)',
+  })
+  state!: 'archived' | 'pending' | 'failed' | 'none';
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When the original was captured' })
+  capturedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 of the original bytes as fetched, downloadable at originalHref',
+  })
+  originalSha256!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'SHA-256 of the page as rendered' })
+  renderedSha256!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '/api/evidence/<id>/capture/original' })
+  originalHref!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '/api/evidence/<id>/capture.wacz' })
+  waczHref!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'not found (the page answered 404)' })
+  failure!: string | null;
+  @ApiPropertyOptional({
+    enum: ['alive', 'changed', 'unreachable', 'dead'],
+    nullable: true,
+    description: 'What the latest re-check of the URL found; null until checked',
+  })
+  link!: 'alive' | 'changed' | 'unreachable' | 'dead' | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) linkCheckedAt!: string | null;
+}
+
 export class ScorecardEvidence {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) title!: string | null;
@@ -17,6 +49,7 @@ export class ScorecardEvidence {
   @ApiPropertyOptional({ nullable: true, type: String }) publishedOn!: string | null;
   @ApiPropertyOptional({ type: CaptureLink, nullable: true, description: 'Null until archived' })
   capture!: CaptureLink | null;
+  @ApiProperty({ type: EvidenceArchive }) archive!: EvidenceArchive;
 }
 
 /** The record another one answers: what a retraction withdraws, what a closure ends. */

@@ -192,6 +192,12 @@ export function WatchesPage({
                     <span class={`health health-${watch.health}`}>{watch.health}</span>
                     {!watch.active && <span class="tag">paused</span>}
                     {watch.goneSince && <div class="small">gone since {formatTime(watch.goneSince)}</div>}
+                    {watch.blockedSince && (
+                      <div class="small">
+                        <span class="tag">blocked</span> by {watch.blockedBy ?? 'a bot wall'} since{' '}
+                        {formatTime(watch.blockedSince)}
+                      </div>
+                    )}
                     {watch.lastError && <div class="small muted">{watch.lastError}</div>}
                   </td>
                   <td>{formatTime(watch.lastCheckedAt)}</td>

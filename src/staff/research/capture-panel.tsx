@@ -28,11 +28,15 @@ export function CapturePanel({
     <div class="capture">
       <p>
         Archived copy: <CaptureState capture={original ?? latest} />
-        {health && (
-          <>
-            {' · '}link <span class={`link-${health.state}`}>{health.state}</span>
-          </>
-        )}
+        {health &&
+          (health.lastCheckedAt ? (
+            <>
+              {' · '}link <span class={`link-${health.state}`}>{health.state}</span>{' '}
+              <span class="muted small">(checked {formatTime(health.lastCheckedAt)})</span>
+            </>
+          ) : (
+            <span class="muted"> · link not checked yet</span>
+          ))}
       </p>
       {original ? (
         <>
@@ -43,8 +47,11 @@ export function CapturePanel({
           <p class="actions small">
             <a href={base}>Archived page</a>
             <a href={`${base}/text`}>Text</a>
+            {original.bodySha256 && <a href={`${base}/original`}>Original bytes</a>}
+            {original.bodySha256 && <a href={`${base}.wacz`}>WACZ</a>}
             <a href={`/api/evidence/${evidence.id}/captures`}>All captures (JSON)</a>
           </p>
+          <CaptureHashes capture={original} />
           {original.screenshotSha256 ? (
             <a href={`${base}/screenshot`} class="screenshot-link">
               <img
@@ -65,7 +72,10 @@ export function CapturePanel({
           )}
         </>
       ) : latest?.state === 'failed' ? (
-        <p class="notice error">The capture failed: {latest.error ?? latest.errorKind ?? 'unknown reason'}</p>
+        <p class="notice error">
+          The capture failed: {latest.failureReason ?? 'unknown reason'}
+          {latest.error && <span class="muted small"> ({latest.error})</span>}
+        </p>
       ) : (
         <p class="muted">The archive is taking its copy; reload this page in a moment.</p>
       )}
@@ -77,4 +87,28 @@ function CaptureState({ capture }: { capture: CaptureView | undefined }) {
   if (!capture) return <span class="status status-draft">not started</span>;
   const css = capture.state === 'done' ? 'verified' : capture.state === 'failed' ? 'rejected' : 'submitted';
   return <span class={`status status-${css}`}>{capture.state}</span>;
+}
+
+/** The hashes a reader can check the archive against (docs/archiving.md, "How a journalist checks a capture"). */
+function CaptureHashes({ capture }: { capture: CaptureView }) {
+  return (
+    <dl class="muted small capture-hashes">
+      <dt>SHA-256 of the original bytes</dt>
+      <dd>
+        {capture.bodySha256 ? (
+          <code class="hash">{capture.bodySha256}</code>
+        ) : (
+          'not kept (captured before originals were kept, or unreadable)'
+        )}
+      </dd>
+      {capture.htmlSha256 && (
+        <>
+          <dt>SHA-256 of the rendered page</dt>
+          <dd>
+            <code class="hash">{capture.htmlSha256}</code>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
 }

@@ -4,6 +4,7 @@ import { CatalogueLookup } from '../../import/catalogue-lookup';
 import { BrandRows } from '../../import/kinds/brand-rows';
 import { CommitmentRows } from '../../import/kinds/commitment-rows';
 import { EvidenceRows } from '../../import/kinds/evidence-rows';
+import { ClosureRows } from '../../import/kinds/closure-rows';
 import { FindingRows } from '../../import/kinds/finding-rows';
 import { SubjectRecords } from '../../import/subject-records';
 
@@ -18,5 +19,6 @@ export const IMPORT_PROVIDERS: Provider[] = [
   EvidenceRows,
   CommitmentRows,
   FindingRows,
+  ClosureRows,
   CatalogueImporter,
 ];

@@ -41,6 +41,11 @@ export function ResearchHomePage({ ctx, q, status, brands, nextCursor }: Researc
               Import a CSV
             </a>
           </li>
+          <li>
+            <a class="button secondary" href="/research/screening">
+              Screening candidates
+            </a>
+          </li>
         </ul>
       )}
       <h2>Brands</h2>

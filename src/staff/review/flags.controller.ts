@@ -1,3 +1,4 @@
+import type { FlagView } from '../../monitoring/dto/flag.view';
 import {
   Body,
   Controller,
@@ -106,9 +107,7 @@ export class FlagsTriageController {
     let drafts = '';
     try {
       const resolved = await this.flags.resolve(id, input.value, actor);
-      if (resolved.createdCommitmentId)
-        drafts = ' A draft commitment and its evidence were made from the new page.';
-      else if (resolved.createdEvidenceId) drafts = ' The new page is logged as draft evidence.';
+      drafts = draftsMessage(resolved);
     } catch (error: unknown) {
       const refused = formErrorsOf(error);
       if (!refused) throw error;
@@ -118,4 +117,13 @@ export class FlagsTriageController {
     setFlash(response, { kind: 'ok', text }, this.config.secureCookies);
     response.redirect(303, '/review/flags');
   }
+}
+
+/** What confirming made, for the flash: drafts go up for review at once, for another reviewer to verify. */
+function draftsMessage(resolved: FlagView): string {
+  const record = resolved.createdCommitmentId ? 'commitment' : resolved.createdFindingId ? 'finding' : null;
+  if (record) {
+    return ` A ${record} and its evidence were drafted from the new page and submitted: another reviewer verifies them.`;
+  }
+  return resolved.createdEvidenceId ? ' The new page is logged as evidence and submitted for review.' : '';
 }

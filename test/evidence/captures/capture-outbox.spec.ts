@@ -9,7 +9,7 @@ import { QueueName } from '../../../src/platform/queues/queue-catalogue';
 import { createUser, type TestUser } from '../../support/auth';
 import { FixtureServer, html } from '../../support/fixture-server';
 import { deleteRedisKeys, startTestApp, type TestApp } from '../../support/test-app';
-import { listCaptures, logEvidence, settledCapture } from './capture-helpers';
+import { listCaptures, logEvidence, settledCapture } from '../../support/captures';
 
 const PAGE = html(
   '<html><body><main><p>We publish every spinning mill we buy yarn from.</p></main></body></html>',

@@ -3,7 +3,7 @@ import { Role } from '../../../src/identity/auth/role.enum';
 import { createUser, type TestUser } from '../../support/auth';
 import { FixtureServer, html } from '../../support/fixture-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { listCaptures, logEvidence, settledCapture, verifyEvidence } from './capture-helpers';
+import { listCaptures, logEvidence, settledCapture, verifyEvidence } from '../../support/captures';
 
 const POLICY_PAGE = `<!DOCTYPE html><html><head><title>Supplier policy</title>
 <script>document.title = 'ran'; fetch('/beacon');</script></head>

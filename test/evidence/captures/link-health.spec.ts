@@ -9,7 +9,7 @@ import { createUser, type TestUser } from '../../support/auth';
 import { FixtureServer, html } from '../../support/fixture-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
-import { listCaptures, logEvidence, settledCapture } from './capture-helpers';
+import { listCaptures, logEvidence, settledCapture } from '../../support/captures';
 
 const page = (statement: string) =>
   `<!DOCTYPE html><html><head><title>Sourcing</title></head><body><main><h1>Responsible sourcing</h1>

@@ -24,6 +24,8 @@ type PairOutput =
       added: string[];
       removed: string[];
       terms: string[];
+      /** Only when the new version is a bot wall (DESIGN.md): older readers see the same seven keys. */
+      blocked?: true;
     }
   | { id: string; error: string };
 
@@ -38,8 +40,9 @@ function resolvePagePath(file: string, baseFolder: string | undefined): string {
 function comparePair(pair: PairLine, baseFolder: string | undefined): PairOutput {
   const oldHtml = readFileSync(resolvePagePath(pair.old, baseFolder), 'utf8');
   const newHtml = readFileSync(resolvePagePath(pair.new, baseFolder), 'utf8');
-  const { changed, significance, score, added, removed, terms } = compareHtml(oldHtml, newHtml);
-  return { id: pair.id, changed, significance, score, added, removed, terms };
+  const { changed, significance, score, added, removed, terms, blocked } = compareHtml(oldHtml, newHtml);
+  const output = { id: pair.id, changed, significance, score, added, removed, terms };
+  return blocked ? { ...output, blocked: true } : output;
 }
 
 function parsePairLine(line: string, lineNumber: number): PairLine | { id: string; error: string } {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   BrowserFetcher,
+  botWallOfFetched,
   HttpFetcher,
   extractFetched,
   isFetchError,
@@ -65,6 +66,9 @@ function describe(result: FetchResult, selector: string | undefined): string {
     ['fetched via', result.via],
   ];
   if (result.redirects.length > 0) rows.push(['redirects', result.redirects.join(' -> ')]);
+  // What the monitor would record as a `blocked` check (issue 16).
+  const wall = page ? botWallOfFetched(result, selector ? undefined : page) : undefined;
+  if (wall) rows.push(['blocked by', `${wall.vendor} (${wall.reason})`]);
   if (page) {
     rows.push(
       ['title', page.title || '-'],

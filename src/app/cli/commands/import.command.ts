@@ -14,7 +14,7 @@ interface ImportCommandOptions {
 }
 
 /**
- * `import <kind> FILE.csv [--dry-run] [--as EMAIL]`: loads brands, evidence, commitments or findings
+ * `import <kind> FILE.csv [--dry-run] [--as EMAIL]`: loads brands, evidence, commitments, findings or closures
  * (docs/import.md). The summary goes to stdout, each bad row to stderr with its line number; the exit code
  * is 1 when any row failed.
  */

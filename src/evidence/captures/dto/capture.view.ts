@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { EvidenceCapture } from '../capture.entity';
+import { captureFailureReason } from '../capture-failure';
 import type { LinkCheck } from '../link-check.entity';
 import type { LinkHealth } from '../link-health.entity';
 import { LINK_HEALTH_STATES, type LinkHealthState } from '../link-health-state';
@@ -21,6 +22,13 @@ export class CaptureView {
   @ApiPropertyOptional({ type: String, nullable: true }) capturedAt!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) errorKind!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) error!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why a failed capture failed, in words',
+    example: 'not found (the page answered 404)',
+  })
+  failureReason!: string | null;
   @ApiProperty() createdAt!: string;
 }
 
@@ -76,6 +84,7 @@ export function toCaptureView(capture: EvidenceCapture): CaptureView {
     capturedAt: iso(capture.capturedAt),
     errorKind: capture.errorKind,
     error: capture.error,
+    failureReason: capture.state === 'failed' ? captureFailureReason(capture) : null,
     createdAt: capture.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import type { ScorecardEvidence, ScorecardRecord } from '../../../scorecards/dto/scorecard.view';
+import { EvidenceArchiveNote } from './evidence-archive';
 
-/** A verified record with its sources and, where archived, links to the captured copies. */
+/** A verified record with its sources, each with where its archived copy stands. */
 export function RecordItem({ record }: { record: ScorecardRecord }) {
   return (
     <li>
@@ -23,18 +24,7 @@ export function EvidenceList({ evidence }: { evidence: ScorecardEvidence[] }) {
         <li>
           <SourceLink item={item} />
           {item.publisher && <span class="muted"> · {item.publisher}</span>}
-          {item.capture ? (
-            <>
-              {' '}
-              · <a href={item.capture.href}>archived copy</a>{' '}
-              <span class="muted">
-                (captured {item.capture.originalCapturedAt.slice(0, 10)}
-                {item.capture.versions > 1 ? `, ${item.capture.versions} versions` : ''})
-              </span>
-            </>
-          ) : (
-            <span class="muted"> · not archived yet</span>
-          )}
+          <EvidenceArchiveNote item={item} />
         </li>
       ))}
     </ul>

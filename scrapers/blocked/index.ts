@@ -1,0 +1,2 @@
+export { detectBotWall } from './bot-wall';
+export type { BotWall, BotWallEvidence, BotWallVendor, HeaderValues } from './bot-wall';
