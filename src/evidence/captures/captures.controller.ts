@@ -64,6 +64,7 @@ export class CapturesController {
       'download: their SHA-256 is the bodySha256 the capture reports',
   })
   @ApiProduces('application/octet-stream')
+  @ApiFileResponse('application/octet-stream', 'The original bytes, as fetched', 'binary')
   async original(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -89,6 +90,7 @@ export class CapturesController {
       'pages.jsonl, datapackage.json with each file’s SHA-256); 409 while pending or when the capture failed',
   })
   @ApiProduces('application/zip')
+  @ApiFileResponse('application/zip', 'A WACZ web archive of the capture', 'binary')
   async waczExport(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
