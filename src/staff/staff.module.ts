@@ -17,6 +17,7 @@ import { ClaimSupport } from './research/claim-support.service';
 import { CommitmentPages, ResearchCommitmentsController } from './research/commitments.controller';
 import { CompanyPages, ResearchCompaniesController } from './research/companies.controller';
 import { ResearchEvidenceController } from './research/evidence.controller';
+import { FindingClosurePagesController } from './research/finding-closures.controller';
 import { FindingPages, ResearchFindingsController } from './research/findings.controller';
 import { ResearchImportController } from './research/import.controller';
 import { IMPORT_PROVIDERS } from './research/import-providers';
@@ -48,6 +49,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     ResearchCompaniesController,
     ResearchCommitmentsController,
     ResearchFindingsController,
+    FindingClosurePagesController,
     ResearchEvidenceController,
     ResearchImportController,
     ReviewController,

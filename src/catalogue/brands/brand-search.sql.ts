@@ -18,7 +18,12 @@ export interface BrandSearchFilter {
   country?: string;
   commitment?: 'none' | 'any' | CommitmentType;
   exposed?: boolean;
+  /** Holds an open, verified finding of a supplier on the UFLPA Entity List (own or group). */
+  listedSupplier?: boolean;
 }
+
+/** The finding kind the listedSupplier filter reads (claims/findings/finding-kind.ts). */
+const LISTED_SUPPLIER_KIND = 'uflpa_entity_list_supplier';
 
 export interface SqlStatement {
   text: string;
@@ -53,6 +58,9 @@ export function brandFilterSql(filter: BrandSearchFilter): { where: string; valu
     clauses.push(hasInForceCommitment('b', asOf, `${param(filter.commitment)}::text`));
   if (filter.exposed === true) clauses.push(hasVerifiedFinding('b', asOf));
   if (filter.exposed === false) clauses.push(`NOT ${hasVerifiedFinding('b', asOf)}`);
+  if (filter.listedSupplier === true) clauses.push(hasVerifiedFinding('b', asOf, LISTED_SUPPLIER_KIND));
+  if (filter.listedSupplier === false)
+    clauses.push(`NOT ${hasVerifiedFinding('b', asOf, LISTED_SUPPLIER_KIND)}`);
   return { where: `WHERE ${clauses.join('\n  AND ')}`, values };
 }
 

@@ -192,6 +192,7 @@ export class BrandsService {
       country: query.country,
       commitment: query.commitment,
       exposed: query.exposed,
+      listedSupplier: query.listedSupplier,
     };
   }
 

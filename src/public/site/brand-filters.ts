@@ -9,6 +9,7 @@ export interface BrandFilterForm {
   country: string;
   commitment: string;
   exposed: string;
+  listedSupplier: string;
   asOf: string;
 }
 
@@ -18,6 +19,7 @@ export const FILTER_NAMES: ReadonlyArray<keyof BrandFilterForm> = [
   'country',
   'commitment',
   'exposed',
+  'listedSupplier',
   'asOf',
 ];
 

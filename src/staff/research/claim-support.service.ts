@@ -17,7 +17,8 @@ export class ClaimSupport {
     await this.evidence.link(evidenceId, evidenceTargets(kind, claimId), actor);
   }
 
-  private async resolve(reference: string, actor: AuthenticatedUser): Promise<string> {
+  /** Evidence named by id or exact URL, as the reader may see it; an unknown one is a problem of `evidence`. */
+  async resolve(reference: string, actor: AuthenticatedUser): Promise<string> {
     const trimmed = reference.trim();
     if (UUID.test(trimmed))
       return (await this.evidence.get(trimmed, actor).catch(() => undefined))?.id ?? unknown();

@@ -1,5 +1,6 @@
 import type { CommitmentView } from '../../claims/commitments/dto/commitment.view';
 import { DatePrecision } from '../../kernel/dates/known-date';
+import { formatKnownDate } from '../../kernel/dates/format-known-date';
 import {
   CheckboxGroup,
   ErrorSummary,
@@ -154,9 +155,17 @@ export function CommitmentPage({
         </dd>
         <dt>Stated</dt>
         <dd>
-          {commitment.statedOn} ({PRECISION_LABELS[commitment.statedOnPrecision].toLowerCase()}); counts from{' '}
+          {formatKnownDate(commitment.statedOn, commitment.statedOnPrecision)}; counts from{' '}
           {commitment.effectiveOn}
         </dd>
+        {commitment.retractsId && (
+          <>
+            <dt>Withdraws</dt>
+            <dd>
+              <a href={`/research/commitments/${commitment.retractsId}`}>the statement it retracts</a>
+            </dd>
+          </>
+        )}
         <dt>Tiers</dt>
         <dd>
           {scope.tiers?.length

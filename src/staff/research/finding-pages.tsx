@@ -1,5 +1,10 @@
 import { DatePrecision } from '../../kernel/dates/known-date';
 import type { FindingView } from '../../claims/findings/dto/finding.view';
+import type { ClosureView } from '../../claims/findings/closures/dto/closure.view';
+import { formatKnownDate } from '../../kernel/dates/format-known-date';
+import { ReviewStatus } from '../../kernel/review/review-status';
+import { CLOSURE_REASON_LABELS } from '../../scorecards/methodology/labels';
+import { StatusBadge } from '../common/status-badge';
 import { FindingResponse } from '../../claims/findings/finding-kind';
 import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from '../common/fields';
 import { field, optional, type FormBody } from '../common/form-body';
@@ -111,12 +116,14 @@ export function FindingPage({
   captures,
   history,
   attachForm,
+  closures,
 }: {
   ctx: WebContext;
   finding: FindingView;
   captures: Map<string, CaptureSummary>;
   history: HistoryEntry[];
   attachForm: FormState;
+  closures: ClosureView[];
 }) {
   return (
     <ClaimPageFrame
@@ -132,7 +139,7 @@ export function FindingPage({
         <dd>{finding.reportName ?? '—'}</dd>
         <dt>Published</dt>
         <dd>
-          {finding.publishedOn} ({PRECISION_LABELS[finding.publishedOnPrecision].toLowerCase()}); counts from{' '}
+          {formatKnownDate(finding.publishedOn, finding.publishedOnPrecision)}; counts from{' '}
           {finding.effectiveOn}
         </dd>
         <dt>Response</dt>
@@ -148,7 +155,69 @@ export function FindingPage({
         captures={captures}
         attachForm={attachForm}
       />
+      <FindingEnd ctx={ctx} finding={finding} closures={closures} />
       <History entries={history} entityType="exposure_finding" entityId={finding.id} />
     </ClaimPageFrame>
   );
 }
+
+/**
+ * How the finding ended, if it did: its closures with their review status, and, while none is under way,
+ * the form to record one (a facility sold, a relationship ended, a claim withdrawn) with its source.
+ */
+function FindingEnd({
+  ctx,
+  finding,
+  closures,
+}: {
+  ctx: WebContext;
+  finding: FindingView;
+  closures: ClosureView[];
+}) {
+  const open = closures.some((closure) => closure.status !== ReviewStatus.Rejected);
+  return (
+    <section aria-labelledby="finding-end">
+      <h2 id="finding-end">End of the finding</h2>
+      {closures.length > 0 && (
+        <ul class="plain-list">
+          {closures.map((closure) => (
+            <li>
+              Ended {closure.endedOn}: {CLOSURE_REASON_LABELS[closure.reason]}{' '}
+              <StatusBadge status={closure.status} />
+              <p>{closure.summary}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!open && finding.status !== ReviewStatus.Rejected && (
+        <form method="post" action={`/research/findings/${finding.id}/close`} class="stacked" novalidate>
+          <CsrfField ctx={ctx} />
+          <p class="muted">
+            Record that the link ended (submitted for review with its source; the finding counts as ended from
+            that day once another person verifies it).
+          </p>
+          <TextField form={EMPTY} id="close-ended" name="endedOn" label="Ended on" type="date" />
+          <SelectField
+            form={EMPTY}
+            id="close-reason"
+            name="reason"
+            label="Why"
+            options={optionsOf(CLOSURE_REASON_LABELS)}
+          />
+          <TextArea form={EMPTY} id="close-summary" name="summary" label="What happened" rows={2} />
+          <TextField
+            form={EMPTY}
+            id="close-evidence"
+            name="evidence"
+            label="Source (evidence id or URL already logged)"
+          />
+          <div class="actions">
+            <button type="submit">Record the end</button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+const EMPTY: FormState = { values: {}, errors: {} };

@@ -48,6 +48,17 @@ export class BrandFiltersDto {
   exposed?: boolean;
 
   @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Holds an open, verified finding of a supplier on the UFLPA Entity List (own or group); with ' +
+      'commitment=any: brands committed while a listed supplier is on record',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'listedSupplier must be true or false' })
+  listedSupplier?: boolean;
+
+  @ApiPropertyOptional({
     enum: ReviewStatus,
     description: 'Signed-in users only; anonymous readers see verified brands',
   })

@@ -69,6 +69,18 @@ export function BrandFiltersForm({
         </select>
       </div>
       <div class="field">
+        <label for="f-listed">Suppliers</label>
+        <select id="f-listed" name="listedSupplier">
+          <option value="">Any</option>
+          <option value="true" selected={form.listedSupplier === 'true'}>
+            A supplier on the UFLPA Entity List
+          </option>
+          <option value="false" selected={form.listedSupplier === 'false'}>
+            No listed supplier on record
+          </option>
+        </select>
+      </div>
+      <div class="field">
         <label for="f-asof">As of</label>
         <input id="f-asof" name="asOf" type="date" value={form.asOf} />
       </div>
