@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { CurrentUser } from '../identity/auth/decorators';
 import { Public } from '../platform/http/public-route';
+import { CrossOriginRead } from '../platform/http/cross-origin/cross-origin-read';
 import { today } from '../kernel/dates/today';
 import { ScorecardQueryDto } from './dto/scorecard-query.dto';
 import { ScorecardView } from './dto/scorecard.view';
@@ -10,6 +11,7 @@ import { ScorecardsService } from './scorecards.service';
 
 @ApiTags('scorecards')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api/brands')
 export class ScorecardsController {
   constructor(private readonly scorecards: ScorecardsService) {}

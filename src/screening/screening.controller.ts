@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../identity/auth/decorators';
 import { Role } from '../identity/auth/role.enum';
@@ -9,17 +9,19 @@ import { PageQueryDto } from '../platform/pagination/page-query.dto';
 import { CandidatesService } from './candidates/candidates.service';
 import { CandidateState } from './candidates/screening-candidate.entity';
 import { ConfirmCandidateDto, DismissCandidateDto } from './dto/candidate-decision.dto';
-import type { CandidateView } from './dto/candidate.view';
+import { CandidateView } from './dto/candidate.view';
 import { ImportEntityListDto, ImportSupplierListDto } from './dto/import-list.dto';
 import { ListCandidatesQueryDto } from './dto/list-candidates-query.dto';
-import type { ScreeningFlagView } from './dto/screening-flag.view';
+import { ScreeningFlagView } from './dto/screening-flag.view';
+import {
+  CandidateConfirmedView,
+  ScreenedEntityListView,
+  ScreenedSupplierListView,
+} from './dto/screening-import.view';
+import { ApiPageResponse } from '../platform/pagination/api-page-response';
 import { ScreeningFlags } from './flags/screening-flags';
 import { withCsvText } from './lists/csv-text';
-import {
-  ScreenedEntityList,
-  ScreenedSupplierList,
-  ScreeningImportsService,
-} from './screening-imports.service';
+import { ScreeningImportsService } from './screening-imports.service';
 
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -41,11 +43,12 @@ export class ScreeningController {
   @ApiOperation({
     summary: 'Import (or re-import) an entity list from CSV, then screen its new and changed entries',
   })
+  @ApiOkResponse({ type: ScreenedEntityListView })
   importEntityList(
     @Param('slug') slug: string,
     @Body() body: ImportEntityListDto,
     @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<ScreenedEntityList> {
+  ): Promise<ScreenedEntityListView> {
     if (!SLUG.test(slug)) {
       throw new DomainError(
         DomainErrorCode.InvalidInput,
@@ -62,11 +65,12 @@ export class ScreeningController {
   @Post('brands/:slug/supplier-lists')
   @HttpCode(200)
   @ApiOperation({ summary: "Import a version of a brand's supplier list from CSV, then screen what changed" })
+  @ApiOkResponse({ type: ScreenedSupplierListView })
   importSupplierList(
     @Param('slug') slug: string,
     @Body() body: ImportSupplierListDto,
     @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<ScreenedSupplierList> {
+  ): Promise<ScreenedSupplierListView> {
     const input = { brand: slug, publishedOn: body.publishedOn, sourceUrl: body.sourceUrl };
     return withCsvText('supplier list', body.csv, (file) =>
       this.imports.supplierList(input, file, { actor }),
@@ -76,6 +80,7 @@ export class ScreeningController {
   @RequireRoles(Role.Researcher, Role.Reviewer)
   @Get('screening/candidates')
   @ApiOperation({ summary: 'The screening queue: candidates in a state (open by default), oldest first' })
+  @ApiPageResponse(CandidateView)
   list(@Query() query: ListCandidatesQueryDto): Promise<Page<CandidateView>> {
     return this.candidates.list(query.state ?? CandidateState.Open, query.cursor, query.limit);
   }
@@ -85,11 +90,12 @@ export class ScreeningController {
   @Post('screening/candidates/:id/confirm')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm a candidate: creates a draft exposure finding citing both lists' })
+  @ApiOkResponse({ type: CandidateConfirmedView })
   confirm(
     @Param('id', ID) id: string,
     @Body() body: ConfirmCandidateDto,
     @CurrentUser() actor: AuthenticatedUser,
-  ): Promise<{ findingId: string }> {
+  ): Promise<CandidateConfirmedView> {
     return this.candidates.confirm(id, body.note, actor);
   }
 
@@ -98,6 +104,7 @@ export class ScreeningController {
   @ApiOperation({
     summary: "New listings that look like a brand's supplier, newest first (one per brand and entry)",
   })
+  @ApiPageResponse(ScreeningFlagView)
   flags(@Query() query: PageQueryDto): Promise<Page<ScreeningFlagView>> {
     return this.screeningFlags.list(query.cursor, query.limit);
   }
@@ -108,6 +115,7 @@ export class ScreeningController {
   @ApiOperation({
     summary: 'Dismiss a candidate; not suggested again until the supplier or the entry changes',
   })
+  @ApiNoContentResponse({ description: 'Dismissed' })
   dismiss(
     @Param('id', ID) id: string,
     @Body() body: DismissCandidateDto,

@@ -19,6 +19,8 @@ export interface LayoutProps {
   /** The CSRF token of the viewer's session, for the sign-out form and any other form on the page. */
   csrfToken?: string;
   openGraph?: OpenGraph;
+  /** The page's absolute address under PUBLIC_URL, for search engines and link previews. */
+  canonicalUrl?: string;
   /** Scripts that only enhance the page; everything works without them. */
   scripts?: string[];
   children: ComponentChildren;
@@ -31,6 +33,7 @@ export function Layout({
   viewer,
   csrfToken,
   openGraph,
+  canonicalUrl,
   scripts = [],
   children,
 }: LayoutProps) {
@@ -41,6 +44,7 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Pledgewatch`}</title>
         {description && <meta name="description" content={description} />}
+        {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
         {openGraph && <OpenGraphTags {...openGraph} />}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="alternate" type="application/atom+xml" title="Verified changes" href="/feed.atom" />

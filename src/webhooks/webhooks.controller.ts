@@ -1,5 +1,12 @@
+import { ApiPageResponse } from '../platform/pagination/api-page-response';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../identity/auth/decorators';
 import { Role } from '../identity/auth/role.enum';
@@ -20,6 +27,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
+  @ApiPageResponse(WebhookView)
   @ApiOperation({ summary: 'Every webhook, oldest first (secrets are never listed)' })
   list(@Query() query: PageQueryDto): Promise<Page<WebhookView>> {
     return this.webhooks.list(query.cursor, query.limit);
@@ -38,6 +46,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Removes a webhook and its pending deliveries' })
+  @ApiNoContentResponse({ description: 'Removed' })
   remove(@Param('id', ID) id: string, @CurrentUser() actor: AuthenticatedUser): Promise<void> {
     return this.webhooks.remove(id, actor);
   }

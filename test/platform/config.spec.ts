@@ -22,6 +22,13 @@ describe('configuration', () => {
     expect(stalledIntervalMs).toBeLessThanOrEqual(lockDurationMs / 4);
   });
 
+  it('reads PUBLIC_URL as an origin, without the trailing slash or the default port', () => {
+    expect(loadAppConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadAppConfig({ PUBLIC_URL: 'https://Pledgewatch.example.org:443/' }).publicUrl).toBe(
+      'https://pledgewatch.example.org',
+    );
+  });
+
   it('reads the fetch allow-list as host:port entries', () => {
     expect(loadAppConfig({ FETCH_ALLOWLIST: '127.0.0.1:8080, [::1]:9000' }).fetchAllowlist).toEqual([
       '127.0.0.1:8080',
@@ -36,6 +43,13 @@ describe('configuration', () => {
     ['REDIS_URL', 'not a url', /REDIS_URL/],
     ['FETCH_ALLOWLIST', 'example.org', /FETCH_ALLOWLIST/],
     ['SESSION_SECRET', 'short', /^Invalid environment variable SESSION_SECRET: /],
+    [
+      'PUBLIC_URL',
+      'pledgewatch.example.org',
+      /PUBLIC_URL="pledgewatch.example.org": expected an http\(s\) origin/,
+    ],
+    ['PUBLIC_URL', 'https://example.org/pledgewatch', /PUBLIC_URL/],
+    ['PUBLIC_URL', 'ftp://example.org', /PUBLIC_URL/],
   ])('refuses %s=%s with a message naming the variable', (name, value, expected) => {
     expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadAppConfig({ [name]: value })).toThrow(expected);

@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
@@ -16,12 +18,14 @@ import { UpdateBrandDto } from './dto/update-brand.dto';
 
 @ApiTags('brands')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api/brands')
 export class BrandsController {
   constructor(private readonly brands: BrandsService) {}
 
   @Public()
   @Get()
+  @ApiPageResponse(BrandListItem)
   @ApiOperation({
     summary: 'Brands by sector, country, commitment and exposure, as of a date (campaigner query)',
   })

@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
@@ -15,12 +17,14 @@ import { UpdateCompanyDto } from './dto/update-company.dto';
 
 @ApiTags('companies')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api/companies')
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
   @Public()
   @Get()
+  @ApiPageResponse(CompanyView)
   @ApiOperation({ summary: 'Company groups; anonymous readers see verified ones only' })
   list(
     @Query() query: ListCompaniesQueryDto,

@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
@@ -16,12 +18,14 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 /** Commitments of brands and groups. There is no PATCH: a change is a new, superseding commitment. */
 @ApiTags('commitments')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api')
 export class CommitmentsController {
   constructor(private readonly commitments: CommitmentsService) {}
 
   @Public()
   @Get('brands/:slug/commitments')
+  @ApiPageResponse(CommitmentView)
   @ApiOperation({ summary: "A brand's timeline: its own and its group's commitments, newest first" })
   forBrand(
     @Param('slug') slug: string,
@@ -45,6 +49,7 @@ export class CommitmentsController {
 
   @Public()
   @Get('companies/:slug/commitments')
+  @ApiPageResponse(CommitmentView)
   @ApiOperation({ summary: "A group's own commitments, newest first" })
   forCompany(
     @Param('slug') slug: string,

@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
@@ -16,12 +18,14 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 /** Supply-chain disclosures of brands and groups, reviewed like every claim. */
 @ApiTags('disclosures')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api')
 export class DisclosuresController {
   constructor(private readonly disclosures: DisclosuresService) {}
 
   @Public()
   @Get('brands/:slug/disclosures')
+  @ApiPageResponse(DisclosureView)
   @ApiOperation({ summary: "A brand's supply-chain disclosures and its group's, newest first" })
   forBrand(
     @Param('slug') slug: string,

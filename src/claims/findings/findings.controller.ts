@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ClaimReviewDecisionDto } from '../claim-stack/dto/claim-review-decision.dto';
@@ -15,12 +17,14 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('findings')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}
 
   @Public()
   @Get('findings')
+  @ApiPageResponse(FindingView)
   @ApiOperation({
     summary: 'Exposure findings, newest first; filter by brand (own and group), company, kind',
   })
@@ -44,6 +48,7 @@ export class FindingsController {
 
   @Public()
   @Get('brands/:slug/findings')
+  @ApiPageResponse(FindingView)
   @ApiOperation({ summary: "A brand's findings and its group's" })
   forBrand(
     @Param('slug') slug: string,

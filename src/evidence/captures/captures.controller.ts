@@ -1,3 +1,4 @@
+import { ApiFileResponse } from '../../platform/http/api-file-response';
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -37,6 +38,7 @@ export class CapturesController {
     summary: 'The archived HTML, served inert (CSP sandbox, scripts removed); the original unless ?version=',
   })
   @ApiProduces('text/html')
+  @ApiFileResponse('text/html', 'The archived copy, inert: scripts removed, sandboxed by its CSP')
   async html(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -62,6 +64,7 @@ export class CapturesController {
       'download: their SHA-256 is the bodySha256 the capture reports',
   })
   @ApiProduces('application/octet-stream')
+  @ApiFileResponse('application/octet-stream', 'The original bytes, as fetched', 'binary')
   async original(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -87,6 +90,7 @@ export class CapturesController {
       'pages.jsonl, datapackage.json with each file’s SHA-256); 409 while pending or when the capture failed',
   })
   @ApiProduces('application/zip')
+  @ApiFileResponse('application/zip', 'A WACZ web archive of the capture', 'binary')
   async waczExport(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -106,6 +110,7 @@ export class CapturesController {
   @Get(':id/capture/text')
   @ApiOperation({ summary: 'The main text extracted from the capture' })
   @ApiProduces('text/plain')
+  @ApiFileResponse('text/plain', 'The extracted text')
   async text(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,
@@ -124,6 +129,7 @@ export class CapturesController {
   @Get(':id/capture/screenshot')
   @ApiOperation({ summary: 'The full-page screenshot of the capture (PNG, height capped)' })
   @ApiProduces('image/png')
+  @ApiFileResponse('image/png', 'The screenshot', 'binary')
   async screenshot(
     @Param('id', ID) id: string,
     @Query() query: CaptureVersionQueryDto,

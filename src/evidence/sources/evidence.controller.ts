@@ -1,8 +1,10 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { Role } from '../../identity/auth/role.enum';
 import type { Page } from '../../platform/pagination/page';
 import { ReviewDecisionDto } from '../../kernel/review/dto/review-decision.dto';
@@ -17,12 +19,14 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 @ApiTags('evidence')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api/evidence')
 export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Public()
   @Get()
+  @ApiPageResponse(EvidenceView)
   @ApiOperation({ summary: 'Evidence, newest first; anonymous readers see verified evidence only' })
   list(
     @Query() query: ListEvidenceQueryDto,

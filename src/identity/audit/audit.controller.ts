@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -13,6 +14,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiPageResponse(AuditEntryView)
   @ApiOperation({
     summary:
       'Who changed what, newest first; filter by entity type and id for one record. Admins see every entry, ' +

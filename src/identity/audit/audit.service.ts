@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
@@ -18,17 +19,17 @@ import { asStoredJson, auditEntryHash, GENESIS_HASH, HashedAuditContent } from '
  */
 const AUDIT_CHAIN_LOCK = 4_172_930_551;
 
-export interface AuditEntryView {
-  id: string;
-  seq: number;
-  occurredAt: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  hash: string;
+export class AuditEntryView {
+  @ApiProperty() id!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty() occurredAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entityType!: string;
+  @ApiProperty() entityId!: string;
+  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) before!: unknown;
+  @ApiPropertyOptional({ type: 'object', nullable: true, additionalProperties: true }) after!: unknown;
+  @ApiProperty({ description: 'SHA-256 of the entry and of the one before it' }) hash!: string;
 }
 
 export interface AuditListQuery {

@@ -1,18 +1,20 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiToken } from './api-token.entity';
 
 /** A token as lists show it: never the secret, nor its hash. */
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  displayPrefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
+export class ApiTokenView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The first characters of the token, to tell tokens apart' })
+  displayPrefix!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) expiresAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) lastUsedAt!: string | null;
 }
 
 /** Returned once, at creation: the only time the secret is ever shown. */
-export interface CreatedApiToken extends ApiTokenView {
-  token: string;
+export class CreatedApiToken extends ApiTokenView {
+  @ApiProperty({ description: 'The secret (`pw_...`), sent as `Authorization: Bearer`' }) token!: string;
 }
 
 export function toApiTokenView(token: ApiToken): ApiTokenView {

@@ -1,7 +1,14 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Page } from '../../platform/pagination/page';
-import type { ApiTokenView, CreatedApiToken } from './api-token-view';
+import { ApiTokenView, CreatedApiToken } from './api-token-view';
 import { ApiTokensService } from './api-tokens.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser } from './decorators';
@@ -17,6 +24,7 @@ export class ApiTokensController {
 
   @Post()
   @ApiOperation({ summary: 'Creates a token; the response is the only time its secret is shown' })
+  @ApiCreatedResponse({ type: CreatedApiToken })
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateApiTokenDto): Promise<CreatedApiToken> {
     return this.tokens.create(user.id, {
       name: body.name,
@@ -25,6 +33,7 @@ export class ApiTokensController {
   }
 
   @Get()
+  @ApiPageResponse(ApiTokenView)
   @ApiOperation({ summary: 'My tokens that are not revoked, without their secrets' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<Page<ApiTokenView>> {
     return this.tokens.listOwn(user.id);
@@ -33,6 +42,7 @@ export class ApiTokensController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revokes one of my tokens at once' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   revoke(@CurrentUser() user: AuthenticatedUser, @Param() params: IdParamDto): Promise<void> {
     return this.tokens.revokeOwn(user.id, params.id);
   }

@@ -1,13 +1,14 @@
-import type { Role } from '../auth/role.enum';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role } from '../auth/role.enum';
 import type { User } from './user.entity';
 
 /** A user as the API shows it (and as the audit log records it): never the password hash. */
-export interface UserView {
-  id: string;
-  email: string;
-  role: Role;
-  createdAt: string;
-  disabledAt: string | null;
+export class UserView {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: Role }) role!: Role;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) disabledAt!: string | null;
 }
 
 export function toUserView(user: User): UserView {

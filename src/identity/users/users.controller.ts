@@ -1,5 +1,6 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../auth/decorators';
 import { IdParamDto } from '../auth/dto/id-param.dto';
@@ -8,7 +9,7 @@ import type { Page } from '../../platform/pagination/page';
 import { PageQueryDto } from '../../platform/pagination/page-query.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
-import type { UserView } from './user-view';
+import { UserView } from './user-view';
 import { UsersService } from './users.service';
 
 /** User management for admins (the web admin pages call these too). */
@@ -20,6 +21,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiPageResponse(UserView)
   @ApiOperation({ summary: 'Every user, ordered by email' })
   list(@Query() query: PageQueryDto): Promise<Page<UserView>> {
     return this.users.list(query.cursor, query.limit);
@@ -27,12 +29,14 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Creates a user with a role and an initial password' })
+  @ApiCreatedResponse({ type: UserView })
   create(@CurrentUser() actor: AuthenticatedUser, @Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body, actor.id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Changes the role of a user, or disables / re-enables them' })
+  @ApiOkResponse({ type: UserView })
   update(
     @CurrentUser() actor: AuthenticatedUser,
     @Param() params: IdParamDto,

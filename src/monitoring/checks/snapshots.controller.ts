@@ -1,3 +1,4 @@
+import { ApiFileResponse } from '../../platform/http/api-file-response';
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,6 +15,7 @@ export class SnapshotsController {
   @Get(':id/text')
   @ApiOperation({ summary: 'The main text of the page as the monitor read it' })
   @ApiProduces('text/plain')
+  @ApiFileResponse('text/plain', 'The text of the snapshot')
   @Header('x-content-type-options', 'nosniff')
   async text(@Param() { id }: IdParamDto, @Res() response: Response): Promise<void> {
     send(response, await this.snapshots.text(id));
@@ -22,6 +24,7 @@ export class SnapshotsController {
   @Get(':id/screenshot')
   @ApiOperation({ summary: 'The screenshot (browser checks only)' })
   @ApiProduces('image/png')
+  @ApiFileResponse('image/png', 'The screenshot', 'binary')
   async screenshot(@Param() { id }: IdParamDto, @Res() response: Response): Promise<void> {
     send(response, await this.snapshots.screenshot(id));
   }

@@ -92,3 +92,8 @@ export function toSnapshotView(snapshot: Snapshot): SnapshotView {
     screenshotUrl: snapshot.screenshotSha256 ? `/api/snapshots/${snapshot.id}/screenshot` : null,
   };
 }
+
+/** `POST /api/watches/:id/check`: the check is queued; repeated requests within a few seconds share its job. */
+export class CheckQueuedView {
+  @ApiProperty({ description: 'The BullMQ job of the check' }) jobId!: string;
+}

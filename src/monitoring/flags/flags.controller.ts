@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -17,6 +18,7 @@ export class FlagsController {
   constructor(private readonly flags: FlagsService) {}
 
   @Get()
+  @ApiPageResponse(FlagView)
   @ApiOperation({ summary: 'Flags raised by the monitor, newest first (the reviewers’ triage queue)' })
   list(@Query() query: ListFlagsQueryDto): Promise<Page<FlagView>> {
     return this.flags.list(query);

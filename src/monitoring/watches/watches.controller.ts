@@ -1,5 +1,6 @@
+import { ApiPageResponse } from '../../platform/pagination/api-page-response';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser, RequireRoles } from '../../identity/auth/decorators';
 import { IdParamDto } from '../../identity/auth/dto/id-param.dto';
@@ -9,7 +10,7 @@ import type { Page } from '../../platform/pagination/page';
 import { SnapshotsService } from '../checks/snapshots.service';
 import { CreateWatchDto } from '../dto/create-watch.dto';
 import { ListWatchesQueryDto } from '../dto/list-watches-query.dto';
-import { SnapshotView, toSnapshotView, toWatchView, WatchView } from '../dto/watch.view';
+import { CheckQueuedView, SnapshotView, toSnapshotView, toWatchView, WatchView } from '../dto/watch.view';
 import { WatchesService } from './watches.service';
 
 /** Signed-in users read; researchers (and reviewers, admins) create, pause, resume and check. */
@@ -23,6 +24,7 @@ export class WatchesController {
   ) {}
 
   @Get()
+  @ApiPageResponse(WatchView)
   @ApiOperation({ summary: 'Watches, newest first, by brand, active and health' })
   async list(@Query() query: ListWatchesQueryDto): Promise<Page<WatchView>> {
     const page = await this.watches.list(query);
@@ -65,11 +67,13 @@ export class WatchesController {
   @Post(':id/check')
   @HttpCode(202)
   @ApiOperation({ summary: 'Check now; repeated requests within a few seconds are one check' })
-  checkNow(@Param() { id }: IdParamDto, @CurrentUser() actor: AuthenticatedUser): Promise<{ jobId: string }> {
+  @ApiAcceptedResponse({ type: CheckQueuedView })
+  checkNow(@Param() { id }: IdParamDto, @CurrentUser() actor: AuthenticatedUser): Promise<CheckQueuedView> {
     return this.watches.checkNow(id, actor);
   }
 
   @Get(':id/snapshots')
+  @ApiPageResponse(SnapshotView)
   @ApiOperation({ summary: "The watch's stored versions, newest first" })
   async listSnapshots(
     @Param() { id }: IdParamDto,

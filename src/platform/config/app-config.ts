@@ -23,6 +23,8 @@ export interface AppConfig {
   /** Proxy hops to trust for X-Forwarded-For/-Proto (Express's `trust proxy`), or false. */
   trustProxy: number | false;
   seedDemoData: boolean;
+  /** The public origin, e.g. `https://pledgewatch.example.org` (no trailing slash): the base of every absolute link. */
+  publicUrl: string;
 }
 
 /** The watch pipeline's knobs (docs/monitoring.md). */
@@ -92,6 +94,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: raw.SECURE_COOKIES,
     trustProxy: raw.TRUST_PROXY,
     seedDemoData: raw.SEED_DEMO_DATA,
+    publicUrl: new URL(raw.PUBLIC_URL).origin,
   };
 }
 

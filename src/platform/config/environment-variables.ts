@@ -169,6 +169,14 @@ export class EnvironmentVariables {
   @IsTrustProxy({ message: 'expected false or a whole number of proxy hops from 1 to 10' })
   TRUST_PROXY: number | false = false;
 
+  /**
+   * Where the public reaches this installation (scheme, host and port, no path): every absolute link we hand
+   * out (feed ids and links, canonical and Open Graph URLs, export `page` links, OpenAPI `servers`) is built
+   * from it, never from the request's Host header, which a client chooses.
+   */
+  @IsPublicOrigin({ message: 'expected an http(s) origin like https://pledgewatch.example.org, no path' })
+  PUBLIC_URL = 'http://localhost:3000';
+
   /** Whether start-up loads the demo data from seeds/ into a database that has no brands yet. */
   @Transform(({ value }: { value: unknown }) => toBoolean(value))
   @IsBoolean({ message: 'expected true or false' })
@@ -195,6 +203,34 @@ function IsTrustProxy(options: ValidationOptions) {
       validator: {
         validate: (value: unknown) =>
           value === false || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 10),
+      },
+    });
+}
+
+function IsPublicOrigin(options: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isPublicOrigin',
+      target: target.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string') return false;
+          try {
+            const url = new URL(value);
+            return (
+              (url.protocol === 'http:' || url.protocol === 'https:') &&
+              !url.username &&
+              !url.password &&
+              url.pathname === '/' &&
+              !url.search &&
+              !url.hash
+            );
+          } catch {
+            return false;
+          }
+        },
       },
     });
 }

@@ -40,24 +40,40 @@ export class BadgesService {
           : record.brand.name;
       return {
         status: 200,
-        svg: makeBadge({
-          label: `${name} · Pledgewatch`,
-          message: score.grade ? `grade ${score.grade}` : 'not assessed',
-          color: score.grade ? GRADE_COLOURS[score.grade] : '#5c6470',
-          labelColor: '#1b1f24',
-        }),
+        svg: scalable(
+          makeBadge({
+            label: `${name} · Pledgewatch`,
+            message: score.grade ? `grade ${score.grade}` : 'not assessed',
+            color: score.grade ? GRADE_COLOURS[score.grade] : '#5c6470',
+            labelColor: '#1b1f24',
+          }),
+        ),
       };
     } catch (error: unknown) {
       if (!(error instanceof DomainError) || error.code !== DomainErrorCode.NotFound) throw error;
       return {
         status: 404,
-        svg: makeBadge({
-          label: 'Pledgewatch',
-          message: 'unknown brand',
-          color: '#5c6470',
-          labelColor: '#1b1f24',
-        }),
+        svg: scalable(
+          makeBadge({
+            label: 'Pledgewatch',
+            message: 'unknown brand',
+            color: '#5c6470',
+            labelColor: '#1b1f24',
+          }),
+        ),
       };
     }
   }
+}
+
+/**
+ * badge-maker draws at a fixed width and height with no `viewBox`, so an embed sized by CSS (`width: 12em`)
+ * crops the badge instead of scaling it. The viewBox is the drawing's own size.
+ */
+export function scalable(svg: string): string {
+  return svg.replace(
+    /^<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"/,
+    (_tag, before: string, width: string, height: string) =>
+      `<svg ${before}width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
+  );
 }

@@ -4,7 +4,10 @@ import { cacheKey, carriesCredentials, isCacheablePath } from './cache-policy';
 
 /** Where a request stands with the cache: not cacheable, private, uncertain (not listening), or keyed. */
 export type CacheDecision =
-  { kind: 'bypass' } | { kind: 'private' } | { kind: 'uncertain' } | { kind: 'public'; key: string };
+  | { kind: 'bypass' }
+  | { kind: 'private' }
+  | { kind: 'uncertain' }
+  | { kind: 'public'; key: string; version: string };
 
 /**
  * The one decision both the front door (FrontCache, before Express) and the middleware make, so a hit served
@@ -18,5 +21,5 @@ export function decide(request: IncomingMessage, url: string, version: string | 
   if (!isCacheablePath(query === -1 ? url : url.slice(0, query))) return { kind: 'bypass' };
   if (carriesCredentials(request)) return { kind: 'private' };
   if (version === null) return { kind: 'uncertain' };
-  return { kind: 'public', key: cacheKey(version, today(), request.headers.host ?? '', url) };
+  return { kind: 'public', key: cacheKey(version, today(), url), version };
 }

@@ -32,11 +32,12 @@ export function carriesCredentials(request: IncomingMessage): boolean {
 }
 
 /**
- * What a cached copy depends on. The UTC day is part of it ("as of today" reads change at midnight), and so is
- * the Host header (pages carry absolute Open Graph URLs: a forged Host must not poison everyone's copy).
+ * What a cached copy depends on. The UTC day is part of it ("as of today" reads change at midnight). The Host
+ * header is not: every absolute link is built from the configured PUBLIC_URL, so no public response depends on
+ * it, and a forged Host can neither poison a copy nor split the cache.
  */
-export function cacheKey(version: string, day: string, host: string, url: string): string {
-  return `${version}|${day}|${host}|${url}`;
+export function cacheKey(version: string, day: string, url: string): string {
+  return `${version}|${day}|${url}`;
 }
 
 /** A strong ETag from the version, the day, the URL with its query, and the kind of viewer. */

@@ -31,7 +31,7 @@ export function installFrontCache(server: Server, version: PublicDataVersion, ca
           });
           response.end();
         } else {
-          serveCopy(response, copy, request.method === 'HEAD');
+          serveCopy(request, response, copy);
         }
         return;
       }

@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { decide } from './cache-lookup';
 import {
   etagFor,
@@ -10,7 +10,8 @@ import {
   UNCERTAIN_CACHE_CONTROL,
 } from './cache-policy';
 import { PublicDataVersion } from './public-data-version';
-import { cachedResponse, ResponseCache, type CachedResponse } from './response-cache';
+import { cachedResponse, formFor, ResponseCache, type CachedResponse } from './response-cache';
+import { compressCopy, preferredCoding } from './content-coding';
 
 /** Headers of one exchange, never replayed from a copy. */
 const NOT_KEPT = new Set([
@@ -20,7 +21,12 @@ const NOT_KEPT = new Set([
   'transfer-encoding',
   'content-length',
   'x-request-id',
+  // The copy keeps the body as rendered; compressed forms are made once and labelled when served.
+  'content-encoding',
 ]);
+
+/** Public copies may be sent compressed, so caches between us and the reader must key on Accept-Encoding too. */
+const PUBLIC_VARY = 'Authorization, Cookie, Accept-Encoding';
 
 /**
  * Conditional GETs and the recording of anonymous public reads, keyed by the public data version (see
@@ -52,14 +58,14 @@ export class PublicCacheMiddleware implements NestMiddleware {
     }
     const { key } = decision;
     const etag = etagFor(key, 'anonymous');
-    const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: 'Authorization, Cookie' };
+    const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: PUBLIC_VARY };
     if (matchesEtag(request.headers['if-none-match'], etag)) {
       response.writeHead(304, headers).end();
       return;
     }
     const hit = this.cache.get(key);
     if (hit) {
-      serveCopy(response, hit, request.method === 'HEAD');
+      serveCopy(request, response, hit);
       return;
     }
     // Set now so Express does not hash the body for an ETag of its own; taken back if the answer is not a 200.
@@ -67,12 +73,12 @@ export class PublicCacheMiddleware implements NestMiddleware {
     onHeaders(response, (status) => {
       if (status !== 200) setPolicy(response, PRIVATE_CACHE_CONTROL);
     });
-    if (request.method === 'GET') this.record(response, key, etag);
+    if (request.method === 'GET') this.record(response, key, etag, decision.version);
     next();
   }
 
   /** Keeps a copy of a 200 as it is written, with its headers, if it is small enough and sets no cookie. */
-  private record(response: Response, key: string, etag: string): void {
+  private record(response: Response, key: string, etag: string, version: string): void {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let tooBig = false;
@@ -101,15 +107,24 @@ export class PublicCacheMiddleware implements NestMiddleware {
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
-      this.cache.set(key, cachedResponse(Buffer.concat(chunks), headers, etag));
+      const body = Buffer.concat(chunks);
+      void compressCopy(body, String(headers['content-type'] ?? '')).then((compressed) => {
+        // A copy of a version that moved on while compressing could never be asked for again.
+        if (this.version.current() === version)
+          this.cache.set(key, cachedResponse(body, headers, etag, compressed));
+      });
     });
   }
 }
 
-/** Sends a cached copy with exactly the headers the original was sent with (security headers included). */
-export function serveCopy(response: ServerResponse, copy: CachedResponse, headOnly: boolean): void {
-  response.writeHead(200, copy.head);
-  response.end(headOnly ? undefined : copy.body);
+/**
+ * Sends a cached copy with exactly the headers the original was sent with (security headers included), in the
+ * compressed form the client prefers when there is one.
+ */
+export function serveCopy(request: IncomingMessage, response: ServerResponse, copy: CachedResponse): void {
+  const form = formFor(copy, preferredCoding(request.headers['accept-encoding']));
+  response.writeHead(200, form.head);
+  response.end(request.method === 'HEAD' ? undefined : form.body);
 }
 
 /** Runs `apply` with the status just before the headers go out, however the handler ends the response. */

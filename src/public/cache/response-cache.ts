@@ -1,24 +1,52 @@
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { Compressed, ContentCoding } from './content-coding';
 
-/** A response as the cache keeps it: the bytes, every header it was sent with, and its ETag. */
-export interface CachedResponse {
+/** One form of a copy's body as it goes on the wire: the bytes and the headers for writeHead, flat. */
+export interface EncodedForm {
   body: Buffer;
+  /** Content-length included (and content-encoding for a compressed form): built once, not on every hit. */
+  head: string[];
+}
+
+/** A response as the cache keeps it: the bytes, every header it was sent with, its ETag, compressed forms. */
+export interface CachedResponse extends EncodedForm {
   headers: OutgoingHttpHeaders;
   etag: string;
-  /** The headers as writeHead takes them flat, content-length included: built once, not on every hit. */
-  head: string[];
+  /** The body compressed once, when the copy was recorded (see content-coding.ts). */
+  forms: Partial<Record<Exclude<ContentCoding, 'identity'>, EncodedForm>>;
   /** The cache's clock when the entry last moved to the recent end (see ResponseCache.get). */
   touched: number;
 }
 
-export function cachedResponse(body: Buffer, headers: OutgoingHttpHeaders, etag: string): CachedResponse {
+export function cachedResponse(
+  body: Buffer,
+  headers: OutgoingHttpHeaders,
+  etag: string,
+  compressed: Compressed = {},
+): CachedResponse {
+  const forms: CachedResponse['forms'] = {};
+  for (const coding of ['br', 'gzip'] as const) {
+    const bytes = compressed[coding];
+    // The same ETag for every form, as the `compression` middleware leaves it on a render: If-None-Match then
+    // matches whichever form the client holds, and Vary: Accept-Encoding keeps shared caches apart.
+    if (bytes) forms[coding] = encodedForm(bytes, { ...headers, 'content-encoding': coding });
+  }
+  return { ...encodedForm(body, headers), headers, etag, forms, touched: 0 };
+}
+
+/** The form of the copy to send to a client that prefers `coding` (identity when that form was not worth it). */
+export function formFor(copy: CachedResponse, coding: ContentCoding): EncodedForm {
+  return coding === 'identity' ? copy : (copy.forms[coding] ?? copy);
+}
+
+function encodedForm(body: Buffer, headers: OutgoingHttpHeaders): EncodedForm {
   const head: string[] = [];
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) head.push(name, String(item));
   }
   head.push('content-length', String(body.length));
-  return { body, headers, etag, head, touched: 0 };
+  return { body, head };
 }
 
 /**
@@ -80,5 +108,6 @@ export class ResponseCache {
 }
 
 function sizeOf(key: string, entry: CachedResponse): number {
-  return entry.body.length + key.length * 2 + 1000;
+  const compressed = (entry.forms.br?.body.length ?? 0) + (entry.forms.gzip?.body.length ?? 0);
+  return entry.body.length + compressed + key.length * 2 + 1000;
 }

@@ -1,14 +1,23 @@
+import { ApiFileResponse } from '../../platform/http/api-file-response';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { once } from 'node:events';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { CurrentUser } from '../../identity/auth/decorators';
 import { Public } from '../../platform/http/public-route';
+import { CrossOriginRead } from '../../platform/http/cross-origin/cross-origin-read';
 import { BrandFiltersDto } from '../../catalogue/brands/dto/list-brands-query.dto';
+import { matchesEtag, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../cache/cache-policy';
 import { csvLine } from './csv';
 import { ExportRateLimiter, TooManyExportsError } from './export-rate-limiter';
-import { EXPORT_COLUMNS, type ExportedBrand, ExportsService } from './exports.service';
+import { EXPORT_COLUMNS, ExportedBrand, ExportsService } from './exports.service';
 
 /** Rows written to the socket at once: fewer, larger writes; still a few kilobytes. */
 const ROWS_PER_WRITE = 200;
@@ -17,6 +26,7 @@ const ROWS_PER_WRITE = 200;
 @ApiTags('exports')
 @ApiBearerAuth()
 @Public()
+@CrossOriginRead()
 @Controller('api/export')
 export class ExportsController {
   constructor(
@@ -27,12 +37,15 @@ export class ExportsController {
   @Get('brands.csv')
   @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as CSV' })
   @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'RFC 4180 CSV with a header row, UTF-8 with a byte-order mark')
+  @ApiTooManyRequestsResponse({ description: 'Too many exports from this address; see Retry-After' })
   async csv(
     @Query() query: BrandFiltersDto,
     @Req() request: Request,
     @Res() response: Response,
     @CurrentUser() viewer?: AuthenticatedUser,
   ): Promise<void> {
+    if (this.notModified(request, response, viewer)) return;
     await this.limit(request, response);
     this.start(response, 'text/csv; charset=utf-8', this.exports.filename(query, 'csv'), viewer);
     // The byte-order mark tells spreadsheet programs the file is UTF-8 (names in any script).
@@ -48,12 +61,15 @@ export class ExportsController {
   @Get('brands.json')
   @ApiOperation({ summary: 'Every brand matching the filters of GET /api/brands, as a JSON array' })
   @ApiProduces('application/json')
+  @ApiOkResponse({ type: [ExportedBrand], description: 'Every matching brand, as one JSON array' })
+  @ApiTooManyRequestsResponse({ description: 'Too many exports from this address; see Retry-After' })
   async json(
     @Query() query: BrandFiltersDto,
     @Req() request: Request,
     @Res() response: Response,
     @CurrentUser() viewer?: AuthenticatedUser,
   ): Promise<void> {
+    if (this.notModified(request, response, viewer)) return;
     await this.limit(request, response);
     this.start(response, 'application/json; charset=utf-8', this.exports.filename(query, 'json'), viewer);
     let first = true;
@@ -62,6 +78,18 @@ export class ExportsController {
       first = false;
       return line;
     });
+  }
+
+  /** Sets the ETag of an anonymous export, and answers 304 (no rate-limit cost) when the client has it. */
+  private notModified(request: Request, response: Response, viewer: AuthenticatedUser | undefined): boolean {
+    const etag = this.exports.etag(request.originalUrl, viewer);
+    if (!etag) return false;
+    response.setHeader('ETag', etag);
+    response.setHeader('Vary', 'Authorization, Cookie, Accept-Encoding');
+    if (!matchesEtag(request.headers['if-none-match'], etag)) return false;
+    response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+    response.status(304).end();
+    return true;
   }
 
   private async limit(request: Request, response: Response): Promise<void> {
@@ -83,7 +111,7 @@ export class ExportsController {
     response.status(200);
     response.setHeader('Content-Type', contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    response.setHeader('Cache-Control', viewer ? 'private, no-store' : 'public, max-age=0, must-revalidate');
+    response.setHeader('Cache-Control', viewer ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
     response.setHeader('X-Content-Type-Options', 'nosniff');
   }
 
@@ -97,12 +125,13 @@ export class ExportsController {
   ): Promise<void> {
     let buffer = head;
     let rows = 0;
+    const socketReady = writableSignal(response);
     try {
       for await (const brand of brands) {
         if (response.destroyed) return;
         buffer += line(brand);
         if (++rows % ROWS_PER_WRITE === 0) {
-          if (!response.write(buffer)) await once(response, 'drain');
+          if (!response.write(buffer)) await socketReady();
           buffer = '';
         }
       }
@@ -112,6 +141,24 @@ export class ExportsController {
       response.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   }
+}
+
+/**
+ * Resolves when the response can take more (or has gone away). One listener per download: the compression
+ * middleware hands 'drain' listeners on to its zlib stream, where a `once` per write could never remove
+ * them, so they would pile up for the length of a large export.
+ */
+function writableSignal(response: Response): () => Promise<void> {
+  let resume: (() => void) | undefined;
+  const wake = () => resume?.();
+  response.on('drain', wake);
+  response.once('close', wake);
+  return () =>
+    response.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          resume = resolve;
+        });
 }
 
 function cellOf(value: ExportedBrand[keyof ExportedBrand]): string | boolean | null {

@@ -17,6 +17,9 @@ export interface AtomEntry {
   id: string;
   title: string;
   link: string;
+  /** The day the change took effect. */
+  published: string;
+  /** When it changed here (verified, or took effect for imported rows). */
   updated: string;
   summary: string;
 }
@@ -38,6 +41,7 @@ export function renderAtom(feed: AtomFeed): string {
     <id>${xmlText(entry.id)}</id>
     <title type="text">${xmlText(entry.title)}</title>
     <link rel="alternate" type="text/html" href="${xmlText(entry.link)}"/>
+    <published>${entry.published}</published>
     <updated>${entry.updated}</updated>
     <summary type="text">${xmlText(entry.summary)}</summary>
   </entry>`,

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
 import {
   COMMITMENT_TYPE_LABELS,
   DISCLOSURE_KIND_LABELS,
@@ -9,16 +11,30 @@ import { FeedRepository, type FeedRow } from './feed.repository';
 
 const ENTRIES = 50;
 
-/** `GET /feed.atom`: the newest verified commitments, retractions, findings and disclosures. */
+/**
+ * The date in our `tag:` URIs (RFC 4151): any day on which the installation's domain was its own will do, and it
+ * must never change, or every id changes with it and feed readers see every entry as new again.
+ */
+const TAG_DATE = '2026';
+
+/**
+ * `GET /feed.atom`: the newest verified commitments, retractions, findings and disclosures. Every id and link
+ * comes from the configured public URL, never from the request, so the feed is the same bytes whatever Host a
+ * client used (and a forged Host cannot put someone else's links in it).
+ */
 @Injectable()
 export class FeedService {
-  constructor(private readonly feed: FeedRepository) {}
+  constructor(
+    private readonly feed: FeedRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  async atom(origin: string): Promise<string> {
+  async atom(): Promise<string> {
+    const origin = this.config.publicUrl;
     const rows = await this.feed.recentlyVerified(ENTRIES);
     const entries = rows.map((row) => toEntry(row, origin));
     return renderAtom({
-      id: `${origin}/feed.atom`,
+      id: `${tagPrefix(origin)}feed`,
       title: 'Pledgewatch: verified changes',
       selfLink: `${origin}/feed.atom`,
       siteLink: `${origin}/`,
@@ -29,16 +45,23 @@ export class FeedService {
   }
 }
 
+/** `tag:pledgewatch.example.org,2026:`: a tag URI names, it is never fetched, so it cannot answer 404. */
+function tagPrefix(origin: string): string {
+  return `tag:${new URL(origin).hostname},${TAG_DATE}:`;
+}
+
 function toEntry(row: FeedRow, origin: string): AtomEntry {
   const subject = row.brand_name ?? `${row.company_name ?? 'A group'} (group)`;
+  // The brand page lists the record in its timeline under this anchor (components/timeline.tsx).
   const link = row.brand_slug
-    ? `${origin}/brands/${row.brand_slug}`
+    ? `${origin}/brands/${encodeURIComponent(row.brand_slug)}#${row.record}-${row.id}`
     : `${origin}/brands?q=${encodeURIComponent(row.company_name ?? '')}`;
   return {
-    id: `${origin}/records/${row.record}/${row.id}`,
+    id: `${tagPrefix(origin)}${row.record}/${row.id}`,
     title: `${subject}: ${labelOf(row)}`,
     link,
-    updated: new Date(row.reviewed_at).toISOString(),
+    published: `${row.effective_on}T00:00:00.000Z`,
+    updated: new Date(row.changed_at).toISOString(),
     summary: `${row.text} (counts from ${row.effective_on})`,
   };
 }

@@ -56,8 +56,7 @@ export class PublicSiteController {
     @Query('asOf') asOf?: unknown,
     @CurrentUser() viewer?: AuthenticatedUser,
   ): Promise<string> {
-    const pageUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}${request.originalUrl}`;
-    const data = await this.site.brandPage(slug, asOfParam(asOf), viewer, pageUrl);
+    const data = await this.site.brandPage(slug, asOfParam(asOf), viewer);
     return renderDocument(<BrandPage ctx={pageContextOf(request)} data={data} />);
   }
 

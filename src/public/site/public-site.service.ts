@@ -1,5 +1,7 @@
 import { knownBy } from '../../kernel/as-of/as-of-rule';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../platform/config/app-config';
+import { APP_CONFIG } from '../../platform/config/config.module';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import { today } from '../../kernel/dates/today';
 import type { Viewer } from '../../kernel/review/visibility';
@@ -19,6 +21,7 @@ export class PublicSiteService {
   constructor(
     private readonly brands: BrandsService,
     private readonly scorecards: ScorecardsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async home(viewer: Viewer): Promise<HomeData> {
@@ -60,7 +63,7 @@ export class PublicSiteService {
     };
   }
 
-  async brandPage(slug: string, asOf: string, viewer: Viewer, pageUrl: string): Promise<BrandPageData> {
+  async brandPage(slug: string, asOf: string, viewer: Viewer): Promise<BrandPageData> {
     const record = await this.scorecards.load(slug, viewer, asOf);
     const card = toScorecardView(record, this.scorecards.score(record, asOf));
     const timeline = knownBy([...recordsById(record).values()], (item) => item.effectiveOn, asOf).sort(
@@ -76,7 +79,7 @@ export class PublicSiteService {
       timeline,
       isToday: asOf === today(),
       today: today(),
-      pageUrl,
+      publicUrl: this.config.publicUrl,
     };
   }
 }

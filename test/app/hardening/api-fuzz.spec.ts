@@ -13,7 +13,7 @@ import { DatabaseFingerprint, UPDATED_BY_READS } from './database-fingerprint';
 import { FuzzRun } from './fuzz-run';
 import { Operation, operationsOf } from './openapi-operations';
 import { encodeText, hostileString, pathSegment } from './hostile-values';
-import { closeRawConnections, rawRequest } from './raw-http';
+import { closeRawConnections, rawRequest } from '../../support/raw-http';
 import { Credential, requestsFor } from './request-arbitraries';
 import type { KnownValues } from './schema-values';
 

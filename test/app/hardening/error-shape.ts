@@ -1,4 +1,4 @@
-import type { RawResponse } from './raw-http';
+import type { RawResponse } from '../../support/raw-http';
 
 const SHAPE_KEYS = new Set(['statusCode', 'error', 'message', 'details']);
 

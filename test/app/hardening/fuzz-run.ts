@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DatabaseFingerprint } from './database-fingerprint';
 import { errorShapeProblem } from './error-shape';
-import { rawRequest, RawResponse } from './raw-http';
+import { rawRequest, RawResponse } from '../../support/raw-http';
 import type { Credential, FuzzRequest } from './request-arbitraries';
 
 export interface Violation {

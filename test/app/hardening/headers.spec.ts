@@ -7,7 +7,7 @@ import { createUser } from '../../support/auth';
 import { CatalogueFactory } from '../../support/factories';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { launchChromium, openPage } from '../../support/chromium';
-import { closeRawConnections, rawRequest, RawResponse } from './raw-http';
+import { closeRawConnections, rawRequest, RawResponse } from '../../support/raw-http';
 
 let plain: TestApp;
 let secure: TestApp;

@@ -9,7 +9,7 @@ import { CatalogueFactory } from '../../support/factories';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { errorShapeProblem } from './error-shape';
 import { operationsOf } from './openapi-operations';
-import { closeRawConnections, rawRequest, RawResponse } from './raw-http';
+import { closeRawConnections, rawRequest, RawResponse } from '../../support/raw-http';
 
 /** Clients connect directly: X-Forwarded-For is anybody's to write and must be ignored. */
 let direct: TestApp;

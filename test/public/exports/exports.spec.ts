@@ -2,7 +2,11 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EXPORT_LIMITS, exportLimitKey } from '../../../src/public/exports/export-rate-limiter';
 import { csvCell } from '../../../src/public/exports/csv';
+import { Role } from '../../../src/identity/auth/role.enum';
+import { PublicDataVersion } from '../../../src/public/cache/public-data-version';
+import { createUser } from '../../support/auth';
 import { CatalogueFactory } from '../../support/factories';
+import { waitFor } from '../../support/wait-for';
 import { startTestApp, TestApp } from '../../support/test-app';
 
 describe('GET /api/export/brands.csv and .json', () => {
@@ -93,6 +97,32 @@ describe('GET /api/export/brands.csv and .json', () => {
     const slugs = slugsOf(csv);
     expect(slugs).toHaveLength(5000);
     expect([slugs[0], slugs[4999]]).toEqual(['bulk-00001', 'bulk-05000']);
+  });
+
+  it('gives an anonymous export an ETag and answers 304 until the public data changes', async () => {
+    const version = testApp.app.get(PublicDataVersion);
+    await waitFor(() => version.current() !== null, { description: 'the cache listening' });
+    const first = await get('/api/export/brands.json?sector=apparel');
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('vary')).toContain('Cookie');
+    const again = await fetch(`${testApp.baseUrl}/api/export/brands.json?sector=apparel`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect([again.status, again.headers.get('etag'), await again.text()]).toEqual([304, etag, '']);
+    const researcher = await createUser(testApp, Role.Researcher);
+    const signedIn = await fetch(`${testApp.baseUrl}/api/export/brands.json?sector=apparel`, {
+      headers: { ...researcher.headers, 'if-none-match': etag },
+    });
+    expect([signedIn.status, signedIn.headers.get('etag')]).toEqual([200, null]);
+    const before = version.current();
+    await factory.verifiedBrand({ name: 'Export Newcomer' });
+    await waitFor(() => version.current() !== before, { description: 'the version to move' });
+    const changed = await fetch(`${testApp.baseUrl}/api/export/brands.json?sector=apparel`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('Export Newcomer');
   });
 
   it('answers 429 with Retry-After once an address has used its exports for the window', async () => {

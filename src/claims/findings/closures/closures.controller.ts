@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../../../identity/auth/authenticated-use
 import { CurrentUser, RequireRoles } from '../../../identity/auth/decorators';
 import { Role } from '../../../identity/auth/role.enum';
 import { Public } from '../../../platform/http/public-route';
+import { CrossOriginRead } from '../../../platform/http/cross-origin/cross-origin-read';
 import { ClaimReviewDecisionDto } from '../../claim-stack/dto/claim-review-decision.dto';
 import { ClosuresService } from './closures.service';
 import { ClosureView } from './dto/closure.view';
@@ -14,6 +15,7 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 /** Ending a finding: a closure is proposed, submitted and verified like any claim. */
 @ApiTags('findings')
 @ApiBearerAuth()
+@CrossOriginRead()
 @Controller('api')
 export class ClosuresController {
   constructor(private readonly closures: ClosuresService) {}

@@ -10,7 +10,8 @@ export function Timeline({ records, asOf }: { records: ScorecardRecord[]; asOf: 
   return (
     <ol class="timeline" reversed>
       {records.map((record) => (
-        <li class={timelineClass(record)}>
+        // The feed links each entry here (public/feed/feed.service.ts).
+        <li class={timelineClass(record)} id={`${record.record}-${record.id}`}>
           <time dateTime={record.effectiveOn}>{record.dated}</time> <strong>{record.label}</strong>
           {record.level === 'group' && <span class="tag">group</span>}
           {record.endedOn && record.endedOn <= asOf && <span class="tag">ended {record.endedOn}</span>}

@@ -18,14 +18,16 @@ export interface BrandPageData {
   timeline: ScorecardRecord[];
   isToday: boolean;
   today: string;
-  /** The absolute URL of the page, for Open Graph. */
-  pageUrl: string;
+  /** The configured public origin (PUBLIC_URL), the base of the canonical, Open Graph and embed links. */
+  publicUrl: string;
 }
 
 /** A brand's scorecard: the grade, each indicator with its records and evidence, the timeline, the group. */
 export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData }) {
   const { card } = data;
   const gradeText = card.assessed ? `grade ${card.grade} (${card.total}/100)` : 'not assessed yet';
+  const pageUrl = `${data.publicUrl}/brands/${encodeURIComponent(card.brand.slug)}`;
+  const badgeUrl = `${data.publicUrl}/badge/${encodeURIComponent(card.brand.slug)}.svg`;
   const description = `${card.brand.name} is ${gradeText} on Pledgewatch's scorecard of commitments on Uyghur forced labour, as of ${card.asOf}.`;
   return (
     <Layout
@@ -33,11 +35,12 @@ export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData
       description={description}
       viewer={ctx.viewer}
       csrfToken={ctx.csrfToken}
+      canonicalUrl={data.isToday ? pageUrl : `${pageUrl}?asOf=${card.asOf}`}
       openGraph={{
         title: `${card.brand.name}: ${gradeText}`,
         description,
-        url: data.pageUrl,
-        image: `${new URL(data.pageUrl).origin}/badge/${card.brand.slug}.svg`,
+        url: data.isToday ? pageUrl : `${pageUrl}?asOf=${card.asOf}`,
+        image: badgeUrl,
       }}
     >
       <p class="breadcrumbs">
@@ -147,7 +150,7 @@ export function BrandPage({ ctx, data }: { ctx: PageContext; data: BrandPageData
       </p>
       <label for="embed">Badge for your page</label>
       <textarea id="embed" class="embed" readOnly rows={2}>
-        {`<a href="${data.pageUrl.split('?')[0]}"><img src="${new URL(data.pageUrl).origin}/badge/${card.brand.slug}.svg" alt="Pledgewatch grade"></a>`}
+        {`<a href="${pageUrl}"><img src="${badgeUrl}" alt="Pledgewatch grade"></a>`}
       </textarea>
       <p>
         Data:{' '}
