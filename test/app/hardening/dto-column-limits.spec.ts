@@ -15,6 +15,8 @@ import { Commitment } from '../../../src/claims/commitments/commitment.entity';
 import { CreateDisclosureDto } from '../../../src/claims/disclosures/dto/create-disclosure.dto';
 import { Disclosure } from '../../../src/claims/disclosures/disclosure.entity';
 import { CreateFindingDto } from '../../../src/claims/findings/dto/create-finding.dto';
+import { CreateClosureDto } from '../../../src/claims/findings/closures/dto/create-closure.dto';
+import { FindingClosure } from '../../../src/claims/findings/closures/finding-closure.entity';
 import { ExposureFinding } from '../../../src/claims/findings/exposure-finding.entity';
 import { CreateEvidenceDto } from '../../../src/evidence/sources/dto/create-evidence.dto';
 import { Evidence } from '../../../src/evidence/sources/evidence.entity';
@@ -42,6 +44,7 @@ const WRITES: Array<{ dto: Class; entity: Class }> = [
   { dto: CreateCommitmentDto, entity: Commitment },
   { dto: CreateDisclosureDto, entity: Disclosure },
   { dto: CreateFindingDto, entity: ExposureFinding },
+  { dto: CreateClosureDto, entity: FindingClosure },
   { dto: CreateEvidenceDto, entity: Evidence },
   { dto: CreateApiTokenDto, entity: ApiToken },
   { dto: CreateUserDto, entity: User },
