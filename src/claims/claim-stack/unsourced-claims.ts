@@ -1,19 +1,20 @@
 import type { DataSource } from 'typeorm';
+import { LINK_TABLES, type EvidenceOwner } from '../../evidence/sources/evidence.repository';
 
 export interface UnsourcedClaim {
-  kind: 'commitment' | 'finding' | 'disclosure' | 'closure';
+  kind: EvidenceOwner;
   id: string;
   subject: string;
   reviewedAt: string | null;
 }
 
-/** Each claim table with the link table of its sources (evidence.repository.ts names the same pairs). */
-const CLAIM_TABLES = [
-  { kind: 'commitment', table: 'commitments', links: 'commitment_evidence', column: 'commitment_id' },
-  { kind: 'finding', table: 'exposure_findings', links: 'finding_evidence', column: 'finding_id' },
-  { kind: 'disclosure', table: 'disclosures', links: 'disclosure_evidence', column: 'disclosure_id' },
-  { kind: 'closure', table: 'finding_closures', links: 'finding_closure_evidence', column: 'closure_id' },
-] as const;
+/** Each claim table; its link table to its sources is the evidence repository's (LINK_TABLES). */
+const CLAIM_TABLES: ReadonlyArray<{ kind: EvidenceOwner; table: string }> = [
+  { kind: 'commitment', table: 'commitments' },
+  { kind: 'finding', table: 'exposure_findings' },
+  { kind: 'disclosure', table: 'disclosures' },
+  { kind: 'closure', table: 'finding_closures' },
+];
 
 /**
  * Verified claims that cite no verified source: what the publication rule (docs/data-model.md) forbids
@@ -21,8 +22,9 @@ const CLAIM_TABLES = [
  * `publication:check` command; the review path itself refuses new ones.
  */
 export async function findUnsourcedClaims(dataSource: DataSource): Promise<UnsourcedClaim[]> {
-  const parts = CLAIM_TABLES.map(
-    ({ kind, table, links, column }) => `
+  const parts = CLAIM_TABLES.map(({ kind, table }) => {
+    const { table: links, column } = LINK_TABLES[kind];
+    return `
 SELECT '${kind}' AS kind, c.id, coalesce(b.slug, g.slug) AS subject,
        to_char(c.reviewed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "reviewedAt"
 FROM ${table} c
@@ -31,7 +33,7 @@ LEFT JOIN companies g ON g.id = c.company_id
 WHERE c.status = 'verified'
   AND NOT EXISTS (
     SELECT 1 FROM ${links} link JOIN evidence e ON e.id = link.evidence_id
-    WHERE link.${column} = c.id AND e.status = 'verified')`,
-  );
+    WHERE link.${column} = c.id AND e.status = 'verified')`;
+  });
   return dataSource.query<UnsourcedClaim[]>(`${parts.join('\nUNION ALL')}\nORDER BY kind, subject, id`);
 }

@@ -42,6 +42,11 @@ export interface FindingListFilter {
 export class FindingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Locks the finding's row in `manager`'s transaction (two closures proposed at once wait for each other). */
+  async lockById(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT 1 FROM exposure_findings WHERE id = $1 FOR UPDATE', [id]);
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ExposureFinding | null> {
     return manager.getRepository(ExposureFinding).findOneBy({ id });
   }

@@ -8,7 +8,7 @@ import type { EvidenceKind } from './evidence-kind';
 /** What evidence can support, and the link table holding each kind of link. */
 export type EvidenceOwner = 'commitment' | 'finding' | 'disclosure' | 'closure';
 
-const LINK_TABLES: { [Owner in EvidenceOwner]: { table: string; column: string } } = {
+export const LINK_TABLES: { readonly [Owner in EvidenceOwner]: { table: string; column: string } } = {
   commitment: { table: 'commitment_evidence', column: 'commitment_id' },
   finding: { table: 'finding_evidence', column: 'finding_id' },
   // Owned by src/claims/disclosures (its migration); linked through here like the others.

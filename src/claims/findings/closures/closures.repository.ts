@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ReviewStatus } from '../../../kernel/review/review-status';
 import { ClaimRowBase, claimSubjectSql } from '../../claim-stack/claim-row';
 import { SqlParams } from '../../claim-stack/sql-params';
 import type { ClosureReason } from './closure-reason';
+import { FindingClosure } from './finding-closure.entity';
 
 export interface ClosureRow extends ClaimRowBase {
   finding_id: string;
@@ -12,10 +13,20 @@ export interface ClosureRow extends ClaimRowBase {
   summary: string;
 }
 
-/** The only door to the finding_closures table (its writes go through the claim stack's insert). */
+/** The door to the finding_closures table for reads (its writes go through the claim stack's insert). */
 @Injectable()
 export class ClosuresRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Closures of a finding that are not rejected: under way or in force. */
+  countOpen(manager: EntityManager, findingId: string): Promise<number> {
+    return manager
+      .getRepository(FindingClosure)
+      .createQueryBuilder('closure')
+      .where('closure.finding_id = :findingId', { findingId })
+      .andWhere("closure.status <> 'rejected'")
+      .getCount();
+  }
 
   /**
    * Closures by id or by finding, oldest first; served by idx_finding_closures_finding:

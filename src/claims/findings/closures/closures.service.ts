@@ -9,7 +9,7 @@ import { DomainError, DomainErrorCode } from '../../../platform/http/errors/doma
 import { visibleSubject } from '../../claim-stack/claim-row';
 import { ClaimService } from '../../claim-stack/claim.service';
 import { ClaimSupport } from '../../claim-stack/claim-support';
-import { ExposureFinding } from '../exposure-finding.entity';
+import { FindingsRepository } from '../findings.repository';
 import { ClosureRow, ClosuresRepository } from './closures.repository';
 import type { ClosureView } from './dto/closure.view';
 import type { CreateClosureDto } from './dto/create-closure.dto';
@@ -28,6 +28,7 @@ export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, Cl
   constructor(
     support: ClaimSupport,
     private readonly closures: ClosuresRepository,
+    private readonly findings: FindingsRepository,
   ) {
     super(support, {
       entity: FindingClosure,
@@ -43,7 +44,7 @@ export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, Cl
     input: CreateClosureDto,
     actor: AuthenticatedUser | null,
   ): Promise<ClosureView> {
-    const finding = await this.support.dataSource.getRepository(ExposureFinding).findOneBy({ id: findingId });
+    const finding = await this.findings.findById(findingId);
     if (!finding || finding.status === ReviewStatus.Rejected) {
       throw new DomainError(DomainErrorCode.NotFound, `No finding ${findingId} to close`);
     }
@@ -99,13 +100,8 @@ export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, Cl
     }
     // One closure per finding at a time: a second would leave two ends to choose from.
     // The finding's row is locked so two proposals made at once cannot both pass this check.
-    await manager.query('SELECT 1 FROM exposure_findings WHERE id = $1 FOR UPDATE', [input.findingId]);
-    const open = await manager
-      .getRepository(FindingClosure)
-      .createQueryBuilder('closure')
-      .where('closure.finding_id = :findingId', { findingId: input.findingId })
-      .andWhere("closure.status <> 'rejected'")
-      .getCount();
+    await this.findings.lockById(input.findingId, manager);
+    const open = await this.closures.countOpen(manager, input.findingId);
     if (open > 0) {
       throw new DomainError(
         DomainErrorCode.InvalidState,
