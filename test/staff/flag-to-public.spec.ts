@@ -1,5 +1,6 @@
 import { BrandsService } from '../../src/catalogue/brands/brands.service';
 import { Role } from '../../src/identity/auth/role.enum';
+import { CommitmentType } from '../../src/kernel/as-of/commitment-type';
 import { createUser, type TestUser } from '../support/auth';
 import { CatalogueFactory } from '../support/factories';
 import { html } from '../support/fixture-server';
@@ -51,7 +52,7 @@ describe('from a flag to a public point, in the browser', () => {
     await harness.testApp.app.get(BrandsService).verifyAsSystem(harness.brandSlug, 'test data');
     const standing = await new CatalogueFactory(harness.testApp).verifiedCommitment(
       { brand: harness.brandSlug },
-      { type: 'policy_no_region_sourcing' as never, summary: 'We do not source from the region.' },
+      { type: CommitmentType.PolicyNoRegionSourcing, summary: 'We do not source from the region.' },
     );
     harness.site.route('/statement', html(policyPage()));
     const watch = await createWatch(harness, '/statement');

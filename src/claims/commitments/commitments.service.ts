@@ -73,6 +73,16 @@ export class CommitmentsService extends ClaimService<
     return this.withEvidence(rows, undefined);
   }
 
+  /** The statements in force for a brand today, own and group's, without their evidence (what a draft may replace). */
+  async standingForBrand(
+    brandId: string,
+  ): Promise<Array<Pick<CommitmentRow, 'id' | 'type' | 'summary' | 'effective_on'>>> {
+    return this.commitments.timeline(
+      { brandId },
+      { statuses: [ReviewStatus.Verified], asOf: today(), limit: 1000, inForceOnly: true },
+    );
+  }
+
   /** Every verified commitment of a brand and its group (the whole timeline, for consistency checks). */
   async verifiedTimelineForBrand(brandId: string, asOf: string = today()): Promise<CommitmentView[]> {
     const rows = await this.commitments.timeline(

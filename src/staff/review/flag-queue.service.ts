@@ -96,7 +96,12 @@ export class FlagQueueService {
   }
 
   private async standing(brandId: string): Promise<StandingStatement[]> {
-    const inForce = await this.commitments.inForceForBrand(brandId);
-    return inForce.map(({ id, type, summary, effectiveOn }) => ({ id, type, summary, effectiveOn }));
+    const standing = await this.commitments.standingForBrand(brandId);
+    return standing.map((row) => ({
+      id: row.id,
+      type: row.type,
+      summary: row.summary,
+      effectiveOn: row.effective_on,
+    }));
   }
 }
