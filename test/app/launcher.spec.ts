@@ -1,8 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { freePort, stopChild } from '../monitoring/fault-tools';
+import { builtEntry } from '../support/built-entry';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
@@ -17,8 +16,7 @@ describe('npm start when the worker dies', () => {
   let port: number;
 
   beforeAll(async () => {
-    const entry = path.join(__dirname, '../../dist/src/app/launcher.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build (npm test does it)`);
+    const entry = builtEntry('src/app/launcher.js');
     database = await createTestDatabase();
     port = await freePort();
     launcher = spawn(process.execPath, [entry], {

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { builtEntry } from '../support/built-entry';
 import { csvFile } from './csv-files';
 
-const CLI = path.resolve(__dirname, '../../dist/src/app/cli/main.js');
+const CLI = builtEntry('src/app/cli/main.js');
 
 interface CliRun {
   code: number | null;
@@ -18,7 +17,6 @@ describe('the import command', () => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test builds first)`);
     database = await createTestDatabase();
   });
 

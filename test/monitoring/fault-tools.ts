@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { builtEntry } from '../support/built-entry';
 
 /** A TCP proxy to Postgres that a test can cut (every connection dropped, new ones refused) and restore. */
 export class CuttableProxy {
@@ -76,8 +75,7 @@ export async function startPrivateRedis(
 
 /** The compiled worker (`npm test` builds dist/ first) as a child process with the test's environment. */
 export function startWorkerProcess(env: Record<string, string>): ChildProcess & { output: string[] } {
-  const entry = path.join(__dirname, '../../dist/src/app/worker.js');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build (npm test does it)`);
+  const entry = builtEntry('src/app/worker.js');
   const child = spawn(process.execPath, [entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

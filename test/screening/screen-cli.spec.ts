@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { builtEntry } from '../support/built-entry';
 import { SCREENING_FIXTURES } from './labelled-pairs';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MAIN = path.join(ROOT, 'dist/src/app/cli/main.js');
 const ENTITIES = path.join(SCREENING_FIXTURES, 'entities.csv');
 const SUPPLIERS = path.join(SCREENING_FIXTURES, 'suppliers.csv');
 
@@ -15,7 +15,7 @@ function screen(
 ): { lines: Record<string, unknown>[]; stderr: string; status: number | null } {
   const result = spawnSync(
     process.execPath,
-    [MAIN, 'screen', '--entities', entities, '--suppliers', suppliers],
+    [builtEntry('src/app/cli/main.js'), 'screen', '--entities', entities, '--suppliers', suppliers],
     {
       cwd: ROOT,
       encoding: 'utf8',
@@ -35,12 +35,6 @@ function tempFile(name: string, content: string | Buffer): string {
 }
 
 describe('npm run cli -- screen', () => {
-  beforeAll(() => {
-    // The build `npm run cli` runs; judged by its output, as a colleague's unfinished file may fail tsc.
-    spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-    expect(existsSync(MAIN)).toBe(true);
-  }, 180_000);
-
   it('prints one object per candidate with the public keys, in supplier order', () => {
     const { lines, status, stderr } = screen(ENTITIES, SUPPLIERS);
     expect(stderr).toBe('');

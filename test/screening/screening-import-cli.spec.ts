@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Client } from 'pg';
+import { builtEntry } from '../support/built-entry';
 import { runCli } from '../support/run-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { SCREENING_FIXTURES } from './labelled-pairs';
 
-const ROOT = path.resolve(__dirname, '../..');
 const ENTITIES = path.join(SCREENING_FIXTURES, 'entities.csv');
 const SUPPLIERS = path.join(SCREENING_FIXTURES, 'suppliers.csv');
 
@@ -17,8 +16,7 @@ describe('npm run cli -- screening-import', () => {
   let folder: string;
 
   beforeAll(async () => {
-    spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
-    expect(existsSync(path.join(ROOT, 'dist/src/app/cli/main.js'))).toBe(true);
+    builtEntry('src/app/cli/main.js');
     database = await createTestDatabase();
     folder = mkdtempSync(path.join(tmpdir(), 'screening-import-'));
     const brands = path.join(folder, 'brands.csv');
@@ -64,7 +62,8 @@ describe('npm run cli -- screening-import', () => {
     expect(again.stdout).toContain('0 created, 0 updated, 26 unchanged; 0 screening candidates added');
     expect((await runCli(args, database.url)).stdout).toContain('(same file as before, unchanged)');
     expect(await count('screening_candidates')).toBe(3);
-  });
+    // Four CLI processes, each starting Node and TypeORM: on a loaded shared machine that passes a minute.
+  }, 180_000);
 
   it('refuses a 50 MB file with a repeated id near its end by line, importing nothing, with progress on stderr', async () => {
     const file = path.join(folder, 'big.csv');
