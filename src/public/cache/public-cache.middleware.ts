@@ -37,9 +37,9 @@ const PUBLIC_VARY = 'Authorization, Cookie, Accept-Encoding';
 /**
  * Conditional GETs and the recording of anonymous public reads, keyed by the version of what the URL shows
  * (its scope, public-scope.ts; see PublicDataVersion): a verification moves the versions of the brands and
- * companies it can change and the aggregate one, which changes their ETags and keys at once, so nothing stale is
- * ever served, and leaves every other brand's copies in place. Copies are served by FrontCache, before Express; this middleware sees the misses (and
- * any request that arrives before the front door is installed). Signed-in readers get `private, no-store` and
+ * companies it can change and the aggregate one, which changes their ETags and keys at once, so nothing stale
+ * is ever served, and leaves every other brand's copies in place. Copies are served by FrontCache, before
+ * Express; this middleware sees the misses (and any request that arrives before the front door is installed). Signed-in readers get `private, no-store` and
  * a fresh render; so does everyone while this process is not listening for changes.
  */
 @Injectable()
