@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { SESSION_COOKIE } from '../../identity/auth/session-cookie';
 
 /**
- * Public reads that depend only on the public data version, the URL and the day: the public pages, the feed,
+ * Public reads that depend only on the public data versions, the URL and the day: the public pages, the feed,
  * badges and the catalogue's GET API. Exports are left out (streamed, rate-limited), and so are the archived
  * captures (immutable, with headers of their own).
  */
@@ -32,7 +32,7 @@ export function carriesCredentials(request: IncomingMessage): boolean {
 }
 
 /**
- * What a cached copy depends on. The UTC day is part of it ("as of today" reads change at midnight). The Host
+ * What a cached copy depends on: the version of the URL's scope (public-scope.ts). The UTC day is part of it ("as of today" reads change at midnight). The Host
  * header is not: every absolute link is built from the configured PUBLIC_URL, so no public response depends on
  * it, and a forged Host can neither poison a copy nor split the cache.
  */
@@ -40,7 +40,7 @@ export function cacheKey(version: string, day: string, url: string): string {
   return `${version}|${day}|${url}`;
 }
 
-/** A strong ETag from the version, the day, the URL with its query, and the kind of viewer. */
+/** A strong ETag from the scope's version, the day, the URL with its query, and the kind of viewer. */
 export function etagFor(key: string, viewerKind: 'anonymous' | 'signed-in'): string {
   return `"${createHash('sha1').update(`${key}|${viewerKind}`).digest('base64url')}"`;
 }

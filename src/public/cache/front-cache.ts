@@ -18,7 +18,7 @@ export function installFrontCache(server: Server, version: PublicDataVersion, ca
   const appListeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const decision = decide(request, request.url ?? '/', version.current());
+    const decision = decide(request, request.url ?? '/', version);
     if (decision.kind === 'public') {
       // A miss goes on to the app, whose middleware computes the ETag and records the copy.
       const copy = cache.get(decision.key);

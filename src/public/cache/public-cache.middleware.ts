@@ -25,14 +25,21 @@ const NOT_KEPT = new Set([
   'content-encoding',
 ]);
 
+/**
+ * Says whether a public read was served from this process's copy (`hit`) or rendered (`miss`), as CDNs do, so
+ * an operator (and a test) can see which reads a change re-rendered.
+ */
+const CACHE_STATUS = 'x-cache';
+
 /** Public copies may be sent compressed, so caches between us and the reader must key on Accept-Encoding too. */
 const PUBLIC_VARY = 'Authorization, Cookie, Accept-Encoding';
 
 /**
- * Conditional GETs and the recording of anonymous public reads, keyed by the public data version (see
- * PublicDataVersion): a verification bumps the version, which changes every ETag and key at once, so nothing
- * stale is ever served. Copies are served by FrontCache, before Express; this middleware sees the misses (and
- * any request that arrives before the front door is installed). Signed-in readers get `private, no-store` and
+ * Conditional GETs and the recording of anonymous public reads, keyed by the version of what the URL shows
+ * (its scope, public-scope.ts; see PublicDataVersion): a verification moves the versions of the brands and
+ * companies it can change and the aggregate one, which changes their ETags and keys at once, so nothing stale
+ * is ever served, and leaves every other brand's copies in place. Copies are served by FrontCache, before
+ * Express; this middleware sees the misses (and any request that arrives before the front door is installed). Signed-in readers get `private, no-store` and
  * a fresh render; so does everyone while this process is not listening for changes.
  */
 @Injectable()
@@ -43,7 +50,7 @@ export class PublicCacheMiddleware implements NestMiddleware {
   ) {}
 
   use(request: Request, response: Response, next: NextFunction): void {
-    const decision = decide(request, request.originalUrl, this.version.current());
+    const decision = decide(request, request.originalUrl, this.version);
     switch (decision.kind) {
       case 'bypass':
         return next();
@@ -70,15 +77,16 @@ export class PublicCacheMiddleware implements NestMiddleware {
     }
     // Set now so Express does not hash the body for an ETag of its own; taken back if the answer is not a 200.
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.setHeader(CACHE_STATUS, 'miss');
     onHeaders(response, (status) => {
       if (status !== 200) setPolicy(response, PRIVATE_CACHE_CONTROL);
     });
-    if (request.method === 'GET') this.record(response, key, etag, decision.version);
+    if (request.method === 'GET') this.record(response, key, etag, decision.scope, decision.version);
     next();
   }
 
   /** Keeps a copy of a 200 as it is written, with its headers, if it is small enough and sets no cookie. */
-  private record(response: Response, key: string, etag: string, version: string): void {
+  private record(response: Response, key: string, etag: string, scope: string, version: string): void {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let tooBig = false;
@@ -107,11 +115,12 @@ export class PublicCacheMiddleware implements NestMiddleware {
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
+      headers[CACHE_STATUS] = 'hit';
       const body = Buffer.concat(chunks);
       void compressCopy(body, String(headers['content-type'] ?? '')).then((compressed) => {
-        // A copy of a version that moved on while compressing could never be asked for again.
-        if (this.version.current() === version)
-          this.cache.set(key, cachedResponse(body, headers, etag, compressed));
+        // A copy whose scope moved on while rendering or compressing could never be asked for again.
+        if (this.version.versionOf(scope) === version)
+          this.cache.set(key, cachedResponse(body, headers, etag, compressed), scope);
       });
     });
   }

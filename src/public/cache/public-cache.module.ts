@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { installFrontCache } from './front-cache';
 import { PublicCacheMiddleware } from './public-cache.middleware';
 import { PublicDataVersion } from './public-data-version';
+import { EVERY_SCOPE } from './public-scope';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { ResponseCache } from './response-cache';
 
@@ -27,8 +28,11 @@ export class PublicCacheModule implements NestModule, OnApplicationBootstrap {
     private readonly cache: ResponseCache,
     private readonly adapterHost: HttpAdapterHost,
   ) {
-    // Copies of an older version can never be asked for again: free them at once.
-    this.version.onChange(() => this.cache.clear());
+    // Copies of a scope's older version can never be asked for again: free them at once.
+    this.version.onChange((_version, change) => {
+      if (change === EVERY_SCOPE) this.cache.clear();
+      else for (const scope of change) this.cache.forget(scope);
+    });
   }
 
   onApplicationBootstrap(): void {

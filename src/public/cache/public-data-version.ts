@@ -2,27 +2,44 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Client } from 'pg';
 import type { AppConfig } from '../../platform/config/app-config';
 import { APP_CONFIG } from '../../platform/config/config.module';
+import { EVERY_SCOPE, parseNotification } from './public-scope';
+import { ScopeVersions, type ScopeChange } from './scope-versions';
 
-/** The channel the public_data_version trigger notifies (migrations/1763810000000-PublicDataVersion.ts). */
+/** The channel the public-data trigger notifies (migrations/1796710000000-ScopedPublicVersions.ts). */
 export const PUBLIC_DATA_CHANNEL = 'public_data_version';
 const MAX_RECONNECT_DELAY_MS = 5000;
 
+/** `version` is the aggregate version, null when listening stopped (then `change` is everything). */
+export type VersionListener = (version: string | null, change: ScopeChange) => void;
+
+/** Every version and scope committed after `$1`, in one snapshot (so in one statement). */
+const CHANGES_SINCE = `
+  SELECT NULL AS scope, version::text AS version FROM public_data_version WHERE id = 1
+  UNION ALL
+  SELECT scope, version::text FROM public_scope_versions WHERE version > $1::bigint`;
+
 /**
- * This process's view of the public data version. A dedicated Postgres connection LISTENs for the trigger's
- * NOTIFY; the version is only trusted while that connection is up. While it is down (start-up, Postgres
- * restart), `current()` is null and callers must bypass every cache: a missed notification would otherwise
- * serve stale verified data. On every (re)connection we LISTEN first and read the version second, so no
- * commit can fall between the two.
+ * This process's view of the public data versions: the aggregate one and each scope's (see public-scope.ts and
+ * ScopeVersions). A dedicated Postgres connection LISTENs for the trigger's NOTIFY; the versions are only
+ * trusted while that connection is up. While it is down (start-up, Postgres restart), `current()` and
+ * `versionOf()` are null and callers must bypass every cache: a missed notification would otherwise serve stale
+ * verified data. On every (re)connection we LISTEN first and read the versions second, so no commit can fall
+ * between the two. Reads ask only for what committed since the last read: versions commit in order (the
+ * trigger's row lock), so a snapshot that saw version N holds every scope stamped N or less.
  */
 @Injectable()
 export class PublicDataVersion implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(PublicDataVersion.name);
   private client?: Client;
-  private version: string | null = null;
+  private readonly versions = new ScopeVersions();
+  /** False while not listening: nothing is known then. */
+  private listening = false;
+  /** The aggregate version of the last read of the tables: the next read asks only for what came after. */
+  private readThrough = '0';
   private stopped = false;
   private reconnectAttempt = 0;
   private reconnectTimer?: NodeJS.Timeout;
-  private readonly listeners = new Set<(version: string | null) => void>();
+  private readonly listeners = new Set<VersionListener>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -33,17 +50,29 @@ export class PublicDataVersion implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
-    this.set(null);
+    this.stopListening();
     await this.client?.end().catch(() => undefined);
   }
 
-  /** The version, or null while we are not listening (then nothing may be served from a cache). */
+  /**
+   * The aggregate version (the newest commit this process has seen, what lists, facets, feed and exports are
+   * keyed on), or null while we are not listening (then nothing may be served from a cache).
+   */
   current(): string | null {
-    return this.version;
+    return this.listening ? this.versions.current : null;
   }
 
-  /** Called whenever the version changes or listening stops (null). */
-  onChange(listener: (version: string | null) => void): void {
+  /** A scope's version (public-scope.ts), or null while we are not listening. */
+  versionOf(scope: string): string | null {
+    return this.listening ? this.versions.versionOf(scope) : null;
+  }
+
+  /**
+   * Called synchronously whenever a version moves, before any cache can use it (nothing runs between the move
+   * and the listeners), and with null when listening stops. `version` is the aggregate version; `change` says
+   * which scopes moved (one commit's scopes may arrive in several notifications, each calling listeners).
+   */
+  onChange(listener: VersionListener): void {
     this.listeners.add(listener);
   }
 
@@ -53,9 +82,9 @@ export class PublicDataVersion implements OnModuleInit, OnApplicationShutdown {
    */
   async refresh(): Promise<void> {
     const client = this.client;
-    if (!client || this.version === null) return;
+    if (!client || !this.listening) return;
     try {
-      await this.readVersion(client);
+      await this.readVersions(client);
     } catch (error: unknown) {
       this.lost(client, error);
     }
@@ -71,43 +100,57 @@ export class PublicDataVersion implements OnModuleInit, OnApplicationShutdown {
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     client.on('notification', (message) => {
-      if (message.channel === PUBLIC_DATA_CHANNEL && message.payload) this.advance(message.payload);
+      if (message.channel === PUBLIC_DATA_CHANNEL && message.payload) this.notified(message.payload);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${PUBLIC_DATA_CHANNEL}`);
-      await this.readVersion(client);
+      await this.readVersions(client);
       this.reconnectAttempt = 0;
     } catch (error: unknown) {
       this.lost(client, error);
     }
   }
 
-  private async readVersion(client: Client): Promise<void> {
-    const { rows } = await client.query<{ version: string }>(
-      'SELECT version::text AS version FROM public_data_version WHERE id = 1',
+  private async readVersions(client: Client): Promise<void> {
+    const since = this.readThrough;
+    const { rows } = await client.query<{ scope: string | null; version: string }>(CHANGES_SINCE, [since]);
+    if (this.client !== client) return;
+    const aggregate = rows.find((row) => row.scope === null);
+    if (!aggregate) return;
+    const change = this.versions.load(
+      aggregate.version,
+      rows.flatMap((row) => (row.scope === null ? [] : [{ scope: row.scope, version: row.version }])),
     );
-    if (this.client === client && rows[0]) this.advance(rows[0].version, true);
+    if (BigInt(aggregate.version) > BigInt(this.readThrough)) this.readThrough = aggregate.version;
+    // Listeners hear that listening resumed even when nothing moved while it was down.
+    const resumed = !this.listening;
+    this.listening = true;
+    this.changed(change, resumed);
   }
 
-  /** Versions only move forward; notifications may arrive after a re-read that already saw them. */
-  private advance(version: string, force = false): void {
-    if (!/^\d+$/.test(version)) return;
-    if (!force && this.version === null) return;
-    if (this.version !== null && BigInt(version) <= BigInt(this.version)) return;
-    this.set(version);
+  /** Notifications before the first read are ignored: that read sees their commits. */
+  private notified(payload: string): void {
+    const notification = parseNotification(payload);
+    if (!notification || !this.listening) return;
+    this.changed(this.versions.apply(notification.version, notification.scopes));
   }
 
-  private set(version: string | null): void {
-    if (version === this.version) return;
-    this.version = version;
-    for (const listener of this.listeners) listener(version);
+  private changed(change: ScopeChange, always = false): void {
+    if (change.length === 0 && !always) return;
+    for (const listener of this.listeners) listener(this.versions.current, change);
+  }
+
+  private stopListening(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    for (const listener of this.listeners) listener(null, EVERY_SCOPE);
   }
 
   private lost(client: Client, error: unknown): void {
     if (this.client !== client) return;
     this.client = undefined;
-    this.set(null);
+    this.stopListening();
     client.removeAllListeners();
     client.on('error', () => undefined);
     void client.end().catch(() => undefined);

@@ -16,6 +16,8 @@ export interface CachedResponse extends EncodedForm {
   forms: Partial<Record<Exclude<ContentCoding, 'identity'>, EncodedForm>>;
   /** The cache's clock when the entry last moved to the recent end (see ResponseCache.get). */
   touched: number;
+  /** What it shows (public-scope.ts): a change there makes the copy one no lookup will ask for again. */
+  scope: string;
 }
 
 export function cachedResponse(
@@ -31,7 +33,7 @@ export function cachedResponse(
     // matches whichever form the client holds, and Vary: Accept-Encoding keeps shared caches apart.
     if (bytes) forms[coding] = encodedForm(bytes, { ...headers, 'content-encoding': coding });
   }
-  return { ...encodedForm(body, headers), headers, etag, forms, touched: 0 };
+  return { ...encodedForm(body, headers), headers, etag, forms, touched: 0, scope: '' };
 }
 
 /** The form of the copy to send to a client that prefers `coding` (identity when that form was not worth it). */
@@ -53,10 +55,12 @@ function encodedForm(body: Buffer, headers: OutgoingHttpHeaders): EncodedForm {
  * A least-recently-used map of rendered responses with a cap on the bytes held (a Map keeps insertion order:
  * a hit is moved to the end, eviction takes from the front). Entries larger than `maxEntryBytes` are not kept.
  * A hit on an entry already in the recent half is not moved: popular copies then cost a lookup, not a delete
- * and an insert per request, and they are nowhere near eviction anyway.
+ * and an insert per request, and they are nowhere near eviction anyway. Keys are also grouped by scope, so the
+ * copies a change outdates are freed at once rather than left to age out (`forget`).
  */
 export class ResponseCache {
   private readonly entries = new Map<string, CachedResponse>();
+  private readonly byScope = new Map<string, Set<string>>();
   private bytes = 0;
   /** Counts moves to the recent end; an entry's `touched` says how recently it moved. */
   private clock = 0;
@@ -76,22 +80,33 @@ export class ResponseCache {
     return entry;
   }
 
-  set(key: string, entry: CachedResponse): void {
+  set(key: string, entry: CachedResponse, scope: string): void {
     const size = sizeOf(key, entry);
     if (size > this.maxEntryBytes) return;
     this.delete(key);
+    entry.scope = scope;
     this.entries.set(key, entry);
+    let keys = this.byScope.get(scope);
+    if (!keys) this.byScope.set(scope, (keys = new Set()));
+    keys.add(key);
     entry.touched = ++this.clock;
     this.bytes += size;
-    for (const [oldest, value] of this.entries) {
+    for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= sizeOf(oldest, value);
+      this.delete(oldest);
     }
+  }
+
+  /** Frees every copy of a scope (its version moved: none of them can be asked for again). */
+  forget(scope: string): void {
+    const keys = this.byScope.get(scope);
+    if (!keys) return;
+    for (const key of keys) this.delete(key);
   }
 
   clear(): void {
     this.entries.clear();
+    this.byScope.clear();
     this.bytes = 0;
   }
 
@@ -104,6 +119,9 @@ export class ResponseCache {
     if (!entry) return;
     this.entries.delete(key);
     this.bytes -= sizeOf(key, entry);
+    const keys = this.byScope.get(entry.scope);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byScope.delete(entry.scope);
   }
 }
 

@@ -93,6 +93,28 @@ describe('caching of public reads', () => {
     expect(await after.text()).toContain('grade <strong>B</strong>');
   });
 
+  it("keeps an unrelated brand's validators when another brand's commitment is verified (a CDN revalidates with a 304)", async () => {
+    const verified = await factory.verifiedBrand();
+    const unrelated = await factory.verifiedBrand();
+    const paths = (slug: string) => [
+      `/brands/${slug}`,
+      `/badge/${slug}.svg`,
+      `/api/brands/${slug}/scorecard`,
+    ];
+    const etags = new Map<string, string>();
+    for (const path of [...paths(verified.slug), ...paths(unrelated.slug)]) {
+      etags.set(path, (await get(path)).headers.get('etag') ?? '');
+    }
+    await factory.verifiedCommitment({ brand: verified.slug });
+    await testApp.app.get(PublicDataVersion).refresh();
+    const statuses = async (slug: string) =>
+      Promise.all(
+        paths(slug).map(async (path) => (await get(path, { 'if-none-match': etags.get(path) ?? '' })).status),
+      );
+    expect(await statuses(verified.slug)).toEqual([200, 200, 200]);
+    expect(await statuses(unrelated.slug)).toEqual([304, 304, 304]);
+  });
+
   it('never shares a signed-in render, and never keeps an error', async () => {
     const user = await createUser(testApp, Role.Researcher);
     const brand = await factory.verifiedBrand();

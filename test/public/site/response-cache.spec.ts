@@ -27,10 +27,10 @@ describe('the response cache', () => {
 
   it('evicts the least recently used entries once over its byte cap', () => {
     const cache = new ResponseCache(4 * ENTRY_COST, 10_000);
-    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, entry(100));
+    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, entry(100), 'all');
     // 'a' is the oldest and in the older half: a hit moves it to the recent end.
     expect(cache.get('a')).toBeDefined();
-    cache.set('e', entry(100));
+    cache.set('e', entry(100), 'all');
     expect(cache.get('b')).toBeUndefined();
     expect(['a', 'c', 'd', 'e'].map((key) => cache.get(key) !== undefined)).toEqual([true, true, true, true]);
     expect(cache.size).toEqual({ entries: 4, bytes: 4 * ENTRY_COST });
@@ -38,11 +38,11 @@ describe('the response cache', () => {
 
   it('does not move an entry already among the recent half, and still evicts in recency order', () => {
     const cache = new ResponseCache(4 * ENTRY_COST, 10_000);
-    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, entry(100));
+    for (const key of ['a', 'b', 'c', 'd']) cache.set(key, entry(100), 'all');
     for (let hit = 0; hit < 100; hit += 1) cache.get('d');
     cache.get('a');
-    cache.set('e', entry(100));
-    cache.set('f', entry(100));
+    cache.set('e', entry(100), 'all');
+    cache.set('f', entry(100), 'all');
     expect(['a', 'b', 'c', 'd', 'e', 'f'].map((key) => cache.get(key) !== undefined)).toEqual([
       true,
       false,
@@ -55,7 +55,7 @@ describe('the response cache', () => {
 
   it('does not keep an entry larger than its per-entry cap', () => {
     const cache = new ResponseCache(100_000, 500);
-    cache.set('big', entry(600));
+    cache.set('big', entry(600), 'all');
     expect(cache.get('big')).toBeUndefined();
     expect(cache.size.entries).toBe(0);
   });
