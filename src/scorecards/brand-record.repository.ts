@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UUID } from '../catalogue/brands/brands.repository';
+import type { CommitmentRow } from '../claims/commitments/commitments.repository';
+import type { DisclosureRow } from '../claims/disclosures/disclosures.repository';
+import type { ClosureRow } from '../claims/findings/closures/closures.repository';
+import type { FindingRow } from '../claims/findings/findings.repository';
+import type { CaptureSummaryRow } from '../evidence/captures/capture-summaries';
+import type { EvidenceKind } from '../evidence/sources/evidence-kind';
+import type { ReviewStatus } from '../kernel/review/review-status';
+import { BRAND_RECORD_SQL } from './brand-record.sql';
+
+export interface BrandRecordBrandRow {
+  id: string;
+  slug: string;
+  name: string;
+  aliases: string[];
+  sectors: string[];
+  hq_country: string | null;
+  website: string | null;
+  company_id: string | null;
+  status: ReviewStatus;
+  company_slug: string | null;
+  company_name: string | null;
+  company_status: ReviewStatus | null;
+}
+
+export interface BrandRecordEvidenceRow {
+  owner_id: string;
+  id: string;
+  url: string | null;
+  document_ref: string | null;
+  title: string | null;
+  publisher: string | null;
+  kind: EvidenceKind;
+  published_on: string | null;
+  accessed_on: string | null;
+  status: ReviewStatus;
+  created_at: string;
+  review_note: string | null;
+}
+
+/** The one row BRAND_RECORD_SQL answers: each part as JSON, timestamps as ISO text. */
+export interface BrandRecordRow {
+  brand: BrandRecordBrandRow | null;
+  siblings: Array<{ id: string; slug: string; name: string }>;
+  commitments: CommitmentRow[];
+  findings: FindingRow[];
+  disclosures: DisclosureRow[];
+  closures: ClosureRow[];
+  evidence: BrandRecordEvidenceRow[];
+  captures: CaptureSummaryRow[];
+}
+
+/**
+ * A brand's public record in one round trip. It reads the catalogue's, the claims' and the evidence's tables
+ * directly because it is a read model, like the feed: each claim part selects through its own repository's
+ * column list, and only verified rows are selected, so nothing unpublished can leak.
+ */
+@Injectable()
+export class BrandRecordRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The record of the brand with slug (or id) `ref`; `brand` is null when there is none. */
+  async load(ref: string, asOf: string, siblingsLimit: number): Promise<BrandRecordRow> {
+    const [row] = await this.dataSource.query<BrandRecordRow[]>(BRAND_RECORD_SQL, [
+      ref,
+      UUID.test(ref) ? ref : null,
+      asOf,
+      siblingsLimit,
+    ]);
+    return row;
+  }
+}
