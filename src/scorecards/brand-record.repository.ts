@@ -8,6 +8,7 @@ import type { FindingRow } from '../claims/findings/findings.repository';
 import type { CaptureSummaryRow } from '../evidence/captures/capture-summaries';
 import type { EvidenceKind } from '../evidence/sources/evidence-kind';
 import type { ReviewStatus } from '../kernel/review/review-status';
+import { preparedQuery } from '../platform/database/prepared-query';
 import { BRAND_RECORD_SQL } from './brand-record.sql';
 
 export interface BrandRecordBrandRow {
@@ -63,12 +64,12 @@ export class BrandRecordRepository {
 
   /** The record of the brand with slug (or id) `ref`; `brand` is null when there is none. */
   async load(ref: string, asOf: string, siblingsLimit: number): Promise<BrandRecordRow> {
-    const [row] = await this.dataSource.query<BrandRecordRow[]>(BRAND_RECORD_SQL, [
-      ref,
-      UUID.test(ref) ? ref : null,
-      asOf,
-      siblingsLimit,
-    ]);
+    const [row] = await preparedQuery<BrandRecordRow>(
+      this.dataSource,
+      'scorecard_brand_record',
+      BRAND_RECORD_SQL,
+      [ref, UUID.test(ref) ? ref : null, asOf, siblingsLimit],
+    );
     return row;
   }
 }
