@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { BrandSearchRow } from '../catalogue/brands/brand-search.sql';
 import { UUID } from '../catalogue/brands/brands.repository';
 import type { CommitmentRow } from '../claims/commitments/commitments.repository';
 import type { DisclosureRow } from '../claims/disclosures/disclosures.repository';
@@ -11,20 +12,21 @@ import type { ReviewStatus } from '../kernel/review/review-status';
 import { preparedQuery } from '../platform/database/prepared-query';
 import { BRAND_RECORD_SQL } from './brand-record.sql';
 
-export interface BrandRecordBrandRow {
-  id: string;
-  slug: string;
-  name: string;
-  aliases: string[];
-  sectors: string[];
-  hq_country: string | null;
-  website: string | null;
-  company_id: string | null;
-  status: ReviewStatus;
-  company_slug: string | null;
-  company_name: string | null;
-  company_status: ReviewStatus | null;
-}
+/** The brand with its group's name and status (the group is shown only to readers who may see it). */
+export type BrandRecordBrandRow = Pick<
+  BrandSearchRow,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'aliases'
+  | 'sectors'
+  | 'hq_country'
+  | 'website'
+  | 'company_id'
+  | 'status'
+  | 'company_slug'
+  | 'company_name'
+> & { company_status: ReviewStatus | null };
 
 export interface BrandRecordEvidenceRow {
   owner_id: string;

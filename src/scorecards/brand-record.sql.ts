@@ -20,6 +20,22 @@ const LINKS = (['commitment', 'finding', 'disclosure', 'closure'] as const)
   .join('\n      UNION ALL ');
 
 /**
+ * The rows of a claim table (`table` is "<name> <alias>") about the brand `b` or its group, named as
+ * claimSubjectSql names them, in the order and up to the cap of the claim's per-brand list.
+ */
+function ofBrandOrGroup(part: { columns: string; table: string; where: string; order: string }): string {
+  const alias = part.table.split(' ')[1];
+  return `
+  SELECT ${part.columns}
+  FROM b JOIN ${part.table}
+    ON ${alias}.brand_id = b.id OR (b.company_id IS NOT NULL AND ${alias}.company_id = b.company_id)
+  ${claimSubjectSql(alias).joins}
+  WHERE ${part.where}
+  ORDER BY ${part.order}
+  LIMIT ${RECORDS_CAP}`;
+}
+
+/**
  * A brand's whole public record in one statement ($1 slug, $2 the same reference when it is a UUID, $3 the
  * day): the brand and its group, the group's verified brands, the verified commitments (each with whether it
  * is in force on the day, by the as-of rule of kernel/as-of), findings known by the day (with their ends,
@@ -38,31 +54,24 @@ WITH b AS (
   WHERE b.slug = $1 OR b.id = $2::uuid
   LIMIT 1
 ),
-commitment_rows AS (
-  SELECT ${COMMITMENT_COLUMNS}, (${inForceConditions('c', 'b', '$3::date')}) AS in_force
-  FROM b JOIN commitments c ON c.brand_id = b.id OR (b.company_id IS NOT NULL AND c.company_id = b.company_id)
-  ${claimSubjectSql('c').joins}
-  WHERE c.status = 'verified'
-  ORDER BY c.stated_on DESC, c.id DESC
-  LIMIT ${RECORDS_CAP}
-),
-finding_rows AS (
-  SELECT ${FINDING_COLUMNS}
-  FROM b JOIN exposure_findings f
-    ON f.brand_id = b.id OR (b.company_id IS NOT NULL AND f.company_id = b.company_id)
-  ${claimSubjectSql('f').joins}
-  WHERE f.status = 'verified' AND f.effective_on <= $3::date
-  ORDER BY f.created_at DESC, f.id DESC
-  LIMIT ${RECORDS_CAP}
-),
-disclosure_rows AS (
-  SELECT ${DISCLOSURE_COLUMNS}
-  FROM b JOIN disclosures d ON d.brand_id = b.id OR (b.company_id IS NOT NULL AND d.company_id = b.company_id)
-  ${claimSubjectSql('d').joins}
-  WHERE d.status = 'verified'
-  ORDER BY d.disclosed_on DESC, d.id DESC
-  LIMIT ${RECORDS_CAP}
-),
+commitment_rows AS (${ofBrandOrGroup({
+  columns: `${COMMITMENT_COLUMNS}, (${inForceConditions('c', 'b', '$3::date')}) AS in_force`,
+  table: 'commitments c',
+  where: "c.status = 'verified'",
+  order: 'c.stated_on DESC, c.id DESC',
+})}),
+finding_rows AS (${ofBrandOrGroup({
+  columns: FINDING_COLUMNS,
+  table: 'exposure_findings f',
+  where: "f.status = 'verified' AND f.effective_on <= $3::date",
+  order: 'f.created_at DESC, f.id DESC',
+})}),
+disclosure_rows AS (${ofBrandOrGroup({
+  columns: DISCLOSURE_COLUMNS,
+  table: 'disclosures d',
+  where: "d.status = 'verified'",
+  order: 'd.disclosed_on DESC, d.id DESC',
+})}),
 closure_rows AS (
   SELECT ${CLOSURE_COLUMNS}
   FROM finding_closures fc

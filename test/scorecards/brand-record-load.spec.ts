@@ -14,7 +14,8 @@ import type { BrandRecord } from '../../src/scorecards/brand-record';
 import { recordsById, toScorecardView } from '../../src/scorecards/scorecard-view.mapper';
 import { ScorecardsService } from '../../src/scorecards/scorecards.service';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { insertRandomGroup, seededRandom } from './random-records';
+import { seededRandom } from '../support/seeded-random';
+import { insertRandomGroup } from './random-records';
 
 const SIBLINGS_SHOWN = 50;
 const DAYS = ['2019-12-31', '2020-03-01', '2021-06-15', '2022-07-01', '2023-09-30', today()];

@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { COMMITMENT_TYPES } from '../../src/kernel/as-of/commitment-type';
-
-export type Random = () => number;
-
-/** A linear congruential generator: the same seed seeds the same catalogue, so a failure can be replayed. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function pick<T>(random: Random, values: readonly T[]): T {
-  return values[Math.floor(random() * values.length)];
-}
+import { pick, type Random } from '../support/seeded-random';
 
 /** Mostly verified, with drafts, submissions and rejections among them (none of which may ever show). */
 const STATUSES = ['verified', 'verified', 'verified', 'draft', 'submitted', 'rejected'] as const;
@@ -36,11 +22,26 @@ function effective(day: string, precision: string): string {
   return day;
 }
 
-function reviewColumns(status: string): [string | null, string | null] {
-  return [
-    status === 'verified' || status === 'rejected' ? new Date().toISOString() : null,
-    status === 'rejected' ? 'not sourced' : null,
-  ];
+/** The review columns the tables' CHECKs ask of a status: reviewed when decided, a note when rejected. */
+function reviewed(status: string): {
+  status: string;
+  reviewed_at: string | null;
+  review_note: string | null;
+} {
+  return {
+    status,
+    reviewed_at: status === 'verified' || status === 'rejected' ? new Date().toISOString() : null,
+    review_note: status === 'rejected' ? 'not sourced' : null,
+  };
+}
+
+/** One row, columns named by the keys (all from this file, never input). */
+async function insert(db: DataSource, table: string, row: Record<string, unknown>): Promise<void> {
+  const columns = Object.keys(row);
+  await db.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
 }
 
 /**
@@ -53,150 +54,118 @@ function reviewColumns(status: string): [string | null, string | null] {
 export async function insertRandomGroup(db: DataSource, random: Random): Promise<string[]> {
   const companyId = randomUUID();
   const tag = companyId.slice(0, 8);
-  const companyStatus = pick(random, STATUSES);
-  await db.query(
-    `INSERT INTO companies (id, slug, name, status, reviewed_at, review_note) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [companyId, `group-${tag}`, `Group ${tag}`, companyStatus, ...reviewColumns(companyStatus)],
-  );
+  await insert(db, 'companies', {
+    id: companyId,
+    slug: `group-${tag}`,
+    name: `Group ${tag}`,
+    ...reviewed(pick(random, STATUSES)),
+  });
   const brands: Array<{ id: string; slug: string }> = [];
   const brandCount = 1 + Math.floor(random() * 3);
   for (let index = 0; index < brandCount; index++) {
     const id = randomUUID();
     const slug = `brand-${tag}-${index}`;
-    const status = index === 0 ? 'verified' : pick(random, STATUSES);
-    const inGroup = index > 0 || random() < 0.85;
-    await db.query(
-      `INSERT INTO brands (id, slug, name, company_id, aliases, sectors, hq_country, website, status, reviewed_at, review_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        id,
-        slug,
-        `Brand ${tag} ${index}`,
-        inGroup ? companyId : null,
-        random() < 0.5 ? [`Alias ${tag}`] : [],
-        [pick(random, ['apparel', 'electronics', 'automotive'])],
-        random() < 0.7 ? 'GB' : null,
-        random() < 0.5 ? `https://${tag}.example.org` : null,
-        status,
-        ...reviewColumns(status),
-      ],
-    );
+    await insert(db, 'brands', {
+      id,
+      slug,
+      name: `Brand ${tag} ${index}`,
+      company_id: index > 0 || random() < 0.85 ? companyId : null,
+      aliases: random() < 0.5 ? [`Alias ${tag}`] : [],
+      sectors: [pick(random, ['apparel', 'electronics', 'automotive'])],
+      hq_country: random() < 0.7 ? 'GB' : null,
+      website: random() < 0.5 ? `https://${tag}.example.org` : null,
+      ...reviewed(index === 0 ? 'verified' : pick(random, STATUSES)),
+    });
     brands.push({ id, slug });
   }
-  const subjects = [...brands.map((b) => ({ brandId: b.id, companyId: null })), { brandId: null, companyId }];
+  const subjects = [
+    ...brands.map((b) => ({ brand_id: b.id, company_id: null })),
+    { brand_id: null, company_id: companyId },
+  ];
   // A statement supersedes or retracts only one of its own subject's (CommitmentsService checks it).
   const commitments = new Map<string, string[]>();
   for (let index = Math.floor(random() * 8); index > 0; index--) {
     const subject = pick(random, subjects);
-    const status = pick(random, STATUSES);
     const isRetraction = random() < 0.2;
-    const type = isRetraction ? 'retraction' : pick(random, COMMITMENT_TYPES);
-    const precision = pick(random, PRECISIONS);
-    const day = randomDay(random);
-    const id = randomUUID();
-    const own = commitments.get(subject.brandId ?? companyId) ?? [];
+    const own = commitments.get(subject.brand_id ?? companyId) ?? [];
     const earlier = own.length ? pick(random, own) : null;
-    await db.query(
-      `INSERT INTO commitments (id, brand_id, company_id, type, stated_on, stated_on_precision, effective_on,
-         summary, supersedes_id, retracts_id, status, reviewed_at, review_note, scope)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        id,
-        subject.brandId,
-        subject.companyId,
-        type,
-        day,
-        precision,
-        effective(day, precision),
-        `Statement ${id.slice(0, 6)}`,
-        !isRetraction && random() < 0.3 ? earlier : null,
-        isRetraction && random() < 0.7 ? earlier : null,
-        status,
-        ...reviewColumns(status),
-        random() < 0.5 ? { tiers: 'all' } : {},
-      ],
-    );
-    commitments.set(subject.brandId ?? companyId, [...own, id]);
+    const id = randomUUID();
+    await insert(db, 'commitments', {
+      id,
+      ...subject,
+      type: isRetraction ? 'retraction' : pick(random, COMMITMENT_TYPES),
+      ...dated(random, 'stated_on'),
+      summary: `Statement ${id.slice(0, 6)}`,
+      supersedes_id: !isRetraction && random() < 0.3 ? earlier : null,
+      retracts_id: isRetraction && random() < 0.7 ? earlier : null,
+      scope: random() < 0.5 ? { tiers: 'all' } : {},
+      ...reviewed(pick(random, STATUSES)),
+    });
+    commitments.set(subject.brand_id ?? companyId, [...own, id]);
     await citeEvidence(db, random, 'commitment_evidence', 'commitment_id', id);
   }
   for (let index = Math.floor(random() * 4); index > 0; index--) {
     const subject = pick(random, subjects);
-    const status = pick(random, STATUSES);
-    const precision = pick(random, PRECISIONS);
-    const day = randomDay(random);
     const id = randomUUID();
     const endedOn = random() < 0.25 ? '2024-12-31' : null;
-    await db.query(
-      `INSERT INTO exposure_findings (id, brand_id, company_id, kind, report_name, published_on, published_on_precision,
-         effective_on, finding, response, ended_on, status, reviewed_at, review_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        id,
-        subject.brandId,
-        subject.companyId,
-        pick(random, ['named_in_report', 'uflpa_entity_list_supplier', 'own_facility_in_region', 'other']),
-        random() < 0.5 ? 'A report' : null,
-        day,
-        precision,
-        effective(day, precision),
-        `Finding ${id.slice(0, 6)}`,
-        pick(random, ['responded_and_acted', 'responded_without_action', 'did_not_respond', 'unknown']),
-        endedOn,
-        status,
-        ...reviewColumns(status),
-      ],
-    );
+    await insert(db, 'exposure_findings', {
+      id,
+      ...subject,
+      kind: pick(random, [
+        'named_in_report',
+        'uflpa_entity_list_supplier',
+        'own_facility_in_region',
+        'other',
+      ]),
+      report_name: random() < 0.5 ? 'A report' : null,
+      ...dated(random, 'published_on'),
+      finding: `Finding ${id.slice(0, 6)}`,
+      response: pick(random, [
+        'responded_and_acted',
+        'responded_without_action',
+        'did_not_respond',
+        'unknown',
+      ]),
+      ended_on: endedOn,
+      ...reviewed(pick(random, STATUSES)),
+    });
     await citeEvidence(db, random, 'finding_evidence', 'finding_id', id);
-    if (!endedOn && random() < 0.5) {
-      // A closure before or after any asked day; sometimes not verified (then the finding still holds).
-      const closureId = randomUUID();
-      const closureStatus = pick(random, STATUSES);
-      await db.query(
-        `INSERT INTO finding_closures (id, finding_id, brand_id, company_id, ended_on, reason, summary, status,
-           reviewed_at, review_note)
-         VALUES ($1, $2, $3, $4, $5, $6, 'Sold.', $7, $8, $9)`,
-        [
-          closureId,
-          id,
-          subject.brandId,
-          subject.companyId,
-          pick(random, ['2020-03-01', '2022-07-01', '2023-09-30', '2025-01-01']),
-          pick(random, ['facility_sold', 'facility_closed', 'relationship_ended', 'claim_withdrawn']),
-          closureStatus,
-          ...reviewColumns(closureStatus),
-        ],
-      );
-      await citeEvidence(db, random, 'finding_closure_evidence', 'closure_id', closureId);
-    }
+    if (endedOn || random() < 0.5) continue;
+    // A closure before or after any asked day; sometimes not verified (then the finding still holds).
+    const closureId = randomUUID();
+    await insert(db, 'finding_closures', {
+      id: closureId,
+      finding_id: id,
+      ...subject,
+      ended_on: pick(random, ['2020-03-01', '2022-07-01', '2023-09-30', '2025-01-01']),
+      reason: pick(random, ['facility_sold', 'facility_closed', 'relationship_ended', 'claim_withdrawn']),
+      summary: 'Sold.',
+      ...reviewed(pick(random, STATUSES)),
+    });
+    await citeEvidence(db, random, 'finding_closure_evidence', 'closure_id', closureId);
   }
   for (let index = Math.floor(random() * 3); index > 0; index--) {
-    const subject = pick(random, subjects);
-    const status = pick(random, STATUSES);
-    const precision = pick(random, PRECISIONS);
-    const day = randomDay(random);
     const id = randomUUID();
-    await db.query(
-      `INSERT INTO disclosures (id, brand_id, company_id, kind, disclosed_on, disclosed_on_precision, effective_on,
-         withdrawn_on, url, summary, status, reviewed_at, review_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        id,
-        subject.brandId,
-        subject.companyId,
-        pick(random, ['tier1_supplier_list', 'processing_tiers', 'raw_material_traceability']),
-        day,
-        precision,
-        effective(day, precision),
-        random() < 0.3 ? '2025-06-30' : null,
-        `https://example.org/suppliers/${id}`,
-        random() < 0.5 ? 'Supplier list' : null,
-        status,
-        ...reviewColumns(status),
-      ],
-    );
+    await insert(db, 'disclosures', {
+      id,
+      ...pick(random, subjects),
+      kind: pick(random, ['tier1_supplier_list', 'processing_tiers', 'raw_material_traceability']),
+      ...dated(random, 'disclosed_on'),
+      withdrawn_on: random() < 0.3 ? '2025-06-30' : null,
+      url: `https://example.org/suppliers/${id}`,
+      summary: random() < 0.5 ? 'Supplier list' : null,
+      ...reviewed(pick(random, STATUSES)),
+    });
     await citeEvidence(db, random, 'disclosure_evidence', 'disclosure_id', id);
   }
   return brands.map((b) => b.slug);
+}
+
+/** A record's stated day at a random precision, and the day it counts from (`<column>`, `_precision`, effective_on). */
+function dated(random: Random, column: string): Record<string, string> {
+  const day = randomDay(random);
+  const precision = pick(random, PRECISIONS);
+  return { [column]: day, [`${column}_precision`]: precision, effective_on: effective(day, precision) };
 }
 
 /** Zero to two pieces of evidence for a record, each captured or not, in any state. */
@@ -209,23 +178,17 @@ async function citeEvidence(
 ): Promise<void> {
   for (let index = Math.floor(random() * 3); index > 0; index--) {
     const id = randomUUID();
-    const status = pick(random, STATUSES);
-    await db.query(
-      `INSERT INTO evidence (id, url, title, publisher, kind, published_on, accessed_on, status, reviewed_at, review_note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        id,
-        `https://example.org/evidence/${id}`,
-        random() < 0.7 ? `Source ${id.slice(0, 6)}` : null,
-        random() < 0.5 ? 'Example Press' : null,
-        pick(random, ['company_statement', 'ngo_report', 'news']),
-        random() < 0.5 ? randomDay(random) : null,
-        random() < 0.5 ? randomDay(random) : null,
-        status,
-        ...reviewColumns(status),
-      ],
-    );
-    await db.query(`INSERT INTO ${table} (${column}, evidence_id) VALUES ($1, $2)`, [ownerId, id]);
+    await insert(db, 'evidence', {
+      id,
+      url: `https://example.org/evidence/${id}`,
+      title: random() < 0.7 ? `Source ${id.slice(0, 6)}` : null,
+      publisher: random() < 0.5 ? 'Example Press' : null,
+      kind: pick(random, ['company_statement', 'ngo_report', 'news']),
+      published_on: random() < 0.5 ? randomDay(random) : null,
+      accessed_on: random() < 0.5 ? randomDay(random) : null,
+      ...reviewed(pick(random, STATUSES)),
+    });
+    await insert(db, table, { [column]: ownerId, evidence_id: id });
     await insertCapture(db, random, id);
   }
 }
@@ -233,39 +196,32 @@ async function citeEvidence(
 async function insertCapture(db: DataSource, random: Random, evidenceId: string): Promise<void> {
   const state = pick(random, ['none', 'done', 'done', 'failed', 'pending'] as const);
   if (state === 'none') return;
-  const hash = (seed: string) => seed.repeat(64).slice(0, 64);
+  const hash = (seed: string) => seed.repeat(64);
   const url = `https://example.org/evidence/${evidenceId}`;
-  if (state === 'done') {
-    await db.query(
-      `INSERT INTO evidence_captures (evidence_id, state, version, requested_url, html_sha256, body_sha256,
-         captured_at, http_exchange)
-       VALUES ($1, 'done', 1, $2, $3, $4, now(), $5)`,
-      [
-        evidenceId,
-        url,
-        hash('a'),
-        random() < 0.7 ? hash('b') : null,
-        random() < 0.5 ? { status: 200 } : null,
-      ],
-    );
-    if (random() < 0.5) {
-      await db.query(
-        `INSERT INTO link_health (evidence_id, url, state, last_checked_at, next_check_at)
-         VALUES ($1, $2, $3, $4, now())`,
-        [evidenceId, url, pick(random, ['alive', 'changed', 'dead']), random() < 0.7 ? new Date() : null],
-      );
-    }
-    return;
-  }
-  await db.query(
-    `INSERT INTO evidence_captures (evidence_id, state, requested_url, error_kind, http_status)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [
-      evidenceId,
-      state,
-      url,
-      state === 'failed' ? 'http_status' : null,
-      state === 'failed' ? pick(random, [404, 410, 500]) : null,
-    ],
-  );
+  const failed = state === 'failed';
+  await insert(db, 'evidence_captures', {
+    evidence_id: evidenceId,
+    state,
+    requested_url: url,
+    ...(state === 'done'
+      ? {
+          version: 1,
+          html_sha256: hash('a'),
+          body_sha256: random() < 0.7 ? hash('b') : null,
+          captured_at: new Date().toISOString(),
+          http_exchange: random() < 0.5 ? { status: 200 } : null,
+        }
+      : {
+          error_kind: failed ? 'http_status' : null,
+          http_status: failed ? pick(random, [404, 410, 500]) : null,
+        }),
+  });
+  if (state !== 'done' || random() < 0.5) return;
+  await insert(db, 'link_health', {
+    evidence_id: evidenceId,
+    url,
+    state: pick(random, ['alive', 'changed', 'dead']),
+    last_checked_at: random() < 0.7 ? new Date().toISOString() : null,
+    next_check_at: new Date().toISOString(),
+  });
 }
