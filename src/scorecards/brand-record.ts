@@ -7,13 +7,19 @@ import type { FindingView } from '../claims/findings/dto/finding.view';
 import type { ClosureView } from '../claims/findings/closures/dto/closure.view';
 import type { RecordLevel, ScoringInput } from './methodology';
 
+/** What the scorecard, the brand page and the badge show of the brand itself. */
+export type BrandProfile = Pick<
+  Brand,
+  'id' | 'slug' | 'name' | 'aliases' | 'sectors' | 'hqCountry' | 'website' | 'companyId' | 'status'
+>;
+
 /**
  * Everything public about one brand: the brand, its group's other brands, and the verified commitments,
- * findings and disclosures of the brand and its group with their evidence and captures. Loaded in a fixed
- * handful of queries (ScorecardsService.load), then scored for any day without touching the database.
+ * findings and disclosures of the brand and its group with their evidence and captures. Loaded in one
+ * statement (BrandRecordRepository), then scored for any day without touching the database.
  */
 export interface BrandRecord {
-  brand: Brand;
+  brand: BrandProfile;
   /** The group when the reader may see it. */
   group: SubjectRef | null;
   siblings: Array<{ slug: string; name: string }>;

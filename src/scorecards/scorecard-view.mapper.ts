@@ -99,8 +99,12 @@ function retracted(statement: CommitmentView | undefined): ScorecardPair {
   };
 }
 
-export function toScorecardView(record: BrandRecord, score: BrandScore): ScorecardView {
-  const byId = recordsById(record);
+/** `byId` is recordsById(record), passed by callers that also need it (the brand page's timeline). */
+export function toScorecardView(
+  record: BrandRecord,
+  score: BrandScore,
+  byId: Map<string, ScorecardRecord> = recordsById(record),
+): ScorecardView {
   const pick = (ids: string[]) =>
     ids.map((id) => byId.get(id)).filter((found): found is ScorecardRecord => found !== undefined);
   return {

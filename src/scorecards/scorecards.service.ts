@@ -1,63 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { BrandsService } from '../catalogue/brands/brands.service';
-import { CapturesService } from '../evidence/captures/captures.service';
-import { CommitmentsService } from '../claims/commitments/commitments.service';
-import { DisclosuresService } from '../claims/disclosures/disclosures.service';
-import { ClosuresService } from '../claims/findings/closures/closures.service';
-import { FindingsService } from '../claims/findings/findings.service';
-import { canSee, Viewer } from '../kernel/review/visibility';
+import type { Viewer } from '../kernel/review/visibility';
 import type { BrandRecord } from './brand-record';
 import { toScoringInput } from './brand-record';
+import { toBrandRecord } from './brand-record.mapper';
+import { BrandRecordRepository } from './brand-record.repository';
 import type { ScorecardView } from './dto/scorecard.view';
 import { BrandScore, CURRENT_METHODOLOGY, scoreBrand } from './methodology';
-import { toScorecardView } from './scorecard-view.mapper';
+import { recordsById, toScorecardView } from './scorecard-view.mapper';
 
 /** How many of a group's other brands a brand page lists. */
 const SIBLINGS_SHOWN = 50;
 
 /**
- * Scorecards: a brand's verified record loaded in a fixed number of batched queries (the brand; commitments,
- * findings and disclosures of the brand and its group, each with its evidence in one more query; the captures
- * of all that evidence; the group's other brands), then scored by the pure methodology engine.
+ * Scorecards: a brand's verified record loaded in one statement (BrandRecordRepository: the brand, its group's
+ * brands, the commitments, findings, closures and disclosures of the brand and its group with their evidence
+ * and its captures), then scored by the pure methodology engine.
  */
 @Injectable()
 export class ScorecardsService {
-  constructor(
-    private readonly brands: BrandsService,
-    private readonly commitments: CommitmentsService,
-    private readonly findings: FindingsService,
-    private readonly disclosures: DisclosuresService,
-    private readonly closures: ClosuresService,
-    private readonly captures: CapturesService,
-  ) {}
+  constructor(private readonly records: BrandRecordRepository) {}
 
   /** The public record of a brand the reader may see (404 otherwise). Only verified records are loaded. */
   async load(slug: string, viewer: Viewer, asOf: string): Promise<BrandRecord> {
-    const brand = await this.brands.get(slug, viewer);
-    const [commitments, findings, disclosures, siblings] = await Promise.all([
-      this.commitments.verifiedTimelineForBrand(brand.id, asOf),
-      this.findings.verifiedForBrand(brand, asOf),
-      this.disclosures.verifiedForBrand(brand.id, brand.companyId),
-      brand.companyId ? this.brands.verifiedOfCompany(brand.companyId, SIBLINGS_SHOWN + 1) : [],
-    ]);
-    const closures = await this.closures.verifiedFor(findings.map((finding) => finding.id));
-    const evidenceIds = [...commitments, ...findings, ...disclosures, ...closures].flatMap((r) =>
-      r.evidence.map((e) => e.id),
-    );
-    const group = brand.company && canSee(viewer, brand.company.status) ? brand.company : null;
-    return {
-      brand,
-      group: group ? { slug: group.slug, name: group.name } : null,
-      siblings: siblings
-        .filter((sibling) => sibling.id !== brand.id)
-        .slice(0, SIBLINGS_SHOWN)
-        .map((sibling) => ({ slug: sibling.slug, name: sibling.name })),
-      commitments,
-      findings,
-      disclosures,
-      closures,
-      captures: await this.captures.summaries(evidenceIds),
-    };
+    // One more sibling than shown: the brand itself may be among them.
+    const row = await this.records.load(slug, asOf, SIBLINGS_SHOWN + 1);
+    return toBrandRecord(slug, row, viewer, SIBLINGS_SHOWN);
   }
 
   /** Scores a loaded record as of a day: pure, no database. */
@@ -67,7 +34,20 @@ export class ScorecardsService {
 
   /** `GET /api/brands/:slug/scorecard`. */
   async scorecard(slug: string, asOf: string, viewer: Viewer): Promise<ScorecardView> {
+    return (await this.render(slug, asOf, viewer)).card;
+  }
+
+  /**
+   * The card and every record it can cite by id, built once: the brand page lists the same records as its
+   * timeline, so it reuses them instead of shaping them a second time.
+   */
+  async render(
+    slug: string,
+    asOf: string,
+    viewer: Viewer,
+  ): Promise<{ record: BrandRecord; card: ScorecardView; byId: ReturnType<typeof recordsById> }> {
     const record = await this.load(slug, viewer, asOf);
-    return toScorecardView(record, this.score(record, asOf));
+    const byId = recordsById(record);
+    return { record, card: toScorecardView(record, this.score(record, asOf), byId), byId };
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../src/kernel/as-of/as-of-rule';
 import { ReviewStatus } from '../../src/kernel/review/review-status';
 import { inForceForBrandsSql } from '../../src/kernel/as-of/in-force.sql';
+import { pick, seededRandom, type Random } from '../support/seeded-random';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -70,20 +71,6 @@ describe('the as-of rule in SQL and in TypeScript', () => {
 });
 
 const COMMITTING: ReadonlySet<string> = new Set(COMMITTING_TYPES);
-
-type Random = () => number;
-
-function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function pick<T>(random: Random, values: readonly T[]): T {
-  return values[Math.floor(random() * values.length)];
-}
 
 /** A group, a brand in it, and 2 to 8 statements on either level, as the scoring engine would see them. */
 async function insertRandomTimeline(

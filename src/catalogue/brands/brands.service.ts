@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { brandNotFound } from './brand-not-found';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../identity/audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
@@ -79,7 +80,7 @@ export class BrandsService {
   async update(ref: string, input: UpdateBrandDto, actor: AuthenticatedUser): Promise<Brand> {
     return this.dataSource.transaction(async (manager) => {
       const found = await this.brands.findByRef(ref, manager);
-      if (!found) throw notFound(ref);
+      if (!found) throw brandNotFound(ref);
       const brand = await this.brands.lockById(found.id, manager);
       const before = toBrandView(found, actor);
       const { company, ...fields } = definedFields(input);
@@ -93,7 +94,7 @@ export class BrandsService {
       Object.assign(brand, changes, afterEdit(pickReviewState(brand)));
       await this.brands.save(manager, brand);
       const updated = await this.brands.findByRef(brand.id, manager);
-      if (!updated) throw notFound(ref);
+      if (!updated) throw brandNotFound(ref);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'brand.update',
@@ -136,7 +137,7 @@ export class BrandsService {
   /** A brand the reader may see; 404 otherwise (a draft is not revealed to anonymous readers). */
   async get(ref: string, viewer: Viewer): Promise<Brand> {
     const brand = await this.brands.findByRef(ref);
-    if (!brand || !canSee(viewer, brand.status)) throw notFound(ref);
+    if (!brand || !canSee(viewer, brand.status)) throw brandNotFound(ref);
     return brand;
   }
 
@@ -244,17 +245,13 @@ export class BrandsService {
 
   private async idOf(ref: string): Promise<string> {
     const brand = await this.brands.findByRef(ref);
-    if (!brand) throw notFound(ref);
+    if (!brand) throw brandNotFound(ref);
     return brand.id;
   }
 
   private async reload(ref: string): Promise<Brand> {
     const brand = await this.brands.findByRef(ref);
-    if (!brand) throw notFound(ref);
+    if (!brand) throw brandNotFound(ref);
     return brand;
   }
-}
-
-function notFound(ref: string): DomainError {
-  return new DomainError(DomainErrorCode.NotFound, `No brand "${ref}"`);
 }

@@ -12,7 +12,8 @@ export interface ClaimRowBase {
   company_name: string | null;
   company_status: ReviewStatus | null;
   status: ReviewStatus;
-  created_at: Date;
+  /** A Date from pg, or ISO text when the row was aggregated to JSON (the scorecard's one-statement load). */
+  created_at: Date | string;
   review_note: string | null;
 }
 

@@ -1,5 +1,4 @@
-import { toEvidenceView } from '../../evidence/sources/dto/evidence.view';
-import type { Evidence } from '../../evidence/sources/evidence.entity';
+import { toEvidenceView, type EvidenceFields } from '../../evidence/sources/dto/evidence.view';
 import type { Viewer } from '../../kernel/review/visibility';
 import { visibleSubject } from '../claim-stack/claim-row';
 import type { CommitmentRow } from './commitments.repository';
@@ -8,7 +7,7 @@ import type { CommitmentView } from './dto/commitment.view';
 /** A commitment for the API; its brand or group is named only when the reader may see it. */
 export function toCommitmentView(
   row: CommitmentRow,
-  evidence: Evidence[],
+  evidence: EvidenceFields[],
   viewer: Viewer,
   withInForce = true,
 ): CommitmentView {

@@ -20,7 +20,7 @@ export interface CommitmentRow extends ClaimRowBase {
   summary: string;
   supersedes_id: string | null;
   retracts_id: string | null;
-  reviewed_at: Date | null;
+  reviewed_at: Date | string | null;
   in_force: boolean;
 }
 
@@ -34,7 +34,8 @@ export interface TimelineQuery {
 }
 
 const SUBJECT = claimSubjectSql('c');
-const COLUMNS = `c.id, c.brand_id, c.company_id, ${SUBJECT.columns}, c.type, c.scope,
+/** A commitment row's columns for a query aliasing commitments `c` and joining SUBJECT's joins (scorecards too). */
+export const COMMITMENT_COLUMNS = `c.id, c.brand_id, c.company_id, ${SUBJECT.columns}, c.type, c.scope,
        c.stated_on::text AS stated_on, c.stated_on_precision, c.effective_on::text AS effective_on, c.summary,
        c.supersedes_id, c.retracts_id, c.status, c.created_at, c.reviewed_at, c.review_note`;
 
@@ -66,7 +67,7 @@ export class CommitmentsRepository {
     const inForce = inForceConditions('c', 'b', '$2::date');
     const text = `
 SELECT * FROM (
-  SELECT ${COLUMNS}, (${inForce}) AS in_force
+  SELECT ${COMMITMENT_COLUMNS}, (${inForce}) AS in_force
   FROM (${subjectSql}) b
   JOIN commitments c ON c.brand_id = b.id OR (b.company_id IS NOT NULL AND c.company_id = b.company_id)
   ${SUBJECT.joins}
@@ -91,7 +92,7 @@ LIMIT $6`;
   async rowById(id: string, asOf: string): Promise<CommitmentRow | undefined> {
     const [row] = await this.dataSource.query<CommitmentRow[]>(
       `
-SELECT ${COLUMNS}, (${inForceConditions('c', 'b', '$2::date')}) AS in_force
+SELECT ${COMMITMENT_COLUMNS}, (${inForceConditions('c', 'b', '$2::date')}) AS in_force
 FROM commitments c
 CROSS JOIN LATERAL (
   SELECT c.brand_id AS id, coalesce(c.company_id, (SELECT company_id FROM brands WHERE id = c.brand_id)) AS company_id

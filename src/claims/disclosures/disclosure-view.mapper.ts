@@ -1,12 +1,15 @@
-import { toEvidenceView } from '../../evidence/sources/dto/evidence.view';
-import type { Evidence } from '../../evidence/sources/evidence.entity';
+import { toEvidenceView, type EvidenceFields } from '../../evidence/sources/dto/evidence.view';
 import type { Viewer } from '../../kernel/review/visibility';
 import { visibleSubject } from '../claim-stack/claim-row';
 import type { DisclosureView } from './dto/disclosure.view';
 import type { DisclosureRow } from './disclosures.repository';
 
 /** A disclosure for the API; its brand or group is named only when the reader may see it. */
-export function toDisclosureView(row: DisclosureRow, evidence: Evidence[], viewer: Viewer): DisclosureView {
+export function toDisclosureView(
+  row: DisclosureRow,
+  evidence: EvidenceFields[],
+  viewer: Viewer,
+): DisclosureView {
   return {
     id: row.id,
     ...visibleSubject(row, viewer),

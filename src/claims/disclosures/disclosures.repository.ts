@@ -18,7 +18,7 @@ export interface DisclosureRow extends ClaimRowBase {
   withdrawn_on: string | null;
   url: string;
   summary: string | null;
-  reviewed_at: Date | null;
+  reviewed_at: Date | string | null;
 }
 
 export interface DisclosureListFilter {
@@ -31,6 +31,13 @@ export interface DisclosureListFilter {
   before?: { disclosedOn: string; id: string };
   limit: number;
 }
+
+const DISCLOSURE_SUBJECT = claimSubjectSql('d');
+
+/** A disclosure row's columns for a query aliasing disclosures `d` with its subject joins (scorecards too). */
+export const DISCLOSURE_COLUMNS = `d.id, d.brand_id, d.company_id, ${DISCLOSURE_SUBJECT.columns}, d.kind,
+       d.disclosed_on::text AS disclosed_on, d.disclosed_on_precision, d.effective_on::text AS effective_on,
+       d.withdrawn_on::text AS withdrawn_on, d.url, d.summary, d.status, d.created_at, d.reviewed_at, d.review_note`;
 
 /** The only door to the disclosures table. */
 @Injectable()
@@ -58,14 +65,11 @@ export class DisclosuresRepository {
         `(d.disclosed_on, d.id) < (${disclosedOn}::date, ${params.param(filter.before.id)}::uuid)`,
       );
     }
-    const subject = claimSubjectSql('d');
     return this.dataSource.query<DisclosureRow[]>(
       `
-SELECT d.id, d.brand_id, d.company_id, ${subject.columns}, d.kind,
-       d.disclosed_on::text AS disclosed_on, d.disclosed_on_precision, d.effective_on::text AS effective_on,
-       d.withdrawn_on::text AS withdrawn_on, d.url, d.summary, d.status, d.created_at, d.reviewed_at, d.review_note
+SELECT ${DISCLOSURE_COLUMNS}
 FROM disclosures d
-${subject.joins}
+${DISCLOSURE_SUBJECT.joins}
 WHERE ${clauses.join(' AND ')}
 ORDER BY d.disclosed_on DESC, d.id DESC
 LIMIT ${params.param(filter.limit)}`,

@@ -1,11 +1,10 @@
-import { toEvidenceView } from '../../evidence/sources/dto/evidence.view';
-import type { Evidence } from '../../evidence/sources/evidence.entity';
+import { toEvidenceView, type EvidenceFields } from '../../evidence/sources/dto/evidence.view';
 import type { Viewer } from '../../kernel/review/visibility';
 import { visibleSubject } from '../claim-stack/claim-row';
 import type { FindingView } from './dto/finding.view';
 import type { FindingRow } from './findings.repository';
 
-export function toFindingView(row: FindingRow, evidence: Evidence[], viewer: Viewer): FindingView {
+export function toFindingView(row: FindingRow, evidence: EvidenceFields[], viewer: Viewer): FindingView {
   return {
     id: row.id,
     ...visibleSubject(row, viewer),

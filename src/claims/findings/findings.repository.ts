@@ -37,6 +37,15 @@ export interface FindingListFilter {
   limit: number;
 }
 
+const FINDING_SUBJECT = claimSubjectSql('f');
+
+/** A finding row's columns for a query aliasing exposure_findings `f` with its subject joins (scorecards too). */
+export const FINDING_COLUMNS = `f.id, ${FINDING_SUBJECT.columns},
+       f.kind, f.report_name, f.published_on::text AS published_on, f.published_on_precision,
+       f.effective_on::text AS effective_on, f.finding, f.response, ${findingEndSql('f')}::text AS ended_on, f.status,
+       f.created_at, f.review_note,
+       to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+
 /** The only door to the exposure_findings table. */
 @Injectable()
 export class FindingsRepository {
@@ -70,16 +79,11 @@ export class FindingsRepository {
       const at = params.param(filter.before.at);
       clauses.push(`(f.created_at, f.id) < (${at}::timestamptz, ${params.param(filter.before.id)}::uuid)`);
     }
-    const subject = claimSubjectSql('f');
     return this.dataSource.query<FindingRow[]>(
       `
-SELECT f.id, ${subject.columns},
-       f.kind, f.report_name, f.published_on::text AS published_on, f.published_on_precision,
-       f.effective_on::text AS effective_on, f.finding, f.response, ${findingEndSql('f')}::text AS ended_on, f.status,
-       f.created_at, f.review_note,
-       to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+SELECT ${FINDING_COLUMNS}
 FROM exposure_findings f
-${subject.joins}
+${FINDING_SUBJECT.joins}
 WHERE ${clauses.join(' AND ')}
 ORDER BY f.created_at DESC, f.id DESC
 LIMIT ${params.param(filter.limit)}`,

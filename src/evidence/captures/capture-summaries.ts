@@ -26,10 +26,11 @@ export interface CaptureSummary {
   linkCheckedAt: string | null;
 }
 
-interface SummaryRow {
+/** A row of captureSummariesSql; timestamps as Dates (pg) or ISO text (inside JSON). */
+export interface CaptureSummaryRow {
   evidence_id: string;
   versions: number;
-  captured_at: Date | null;
+  captured_at: Date | string | null;
   body_sha256: string | null;
   html_sha256: string | null;
   has_exchange: boolean | null;
@@ -37,37 +38,42 @@ interface SummaryRow {
   error_kind: string | null;
   http_status: number | null;
   link_state: LinkHealthState | null;
-  last_checked_at: Date | null;
+  last_checked_at: Date | string | null;
 }
 
 /**
- * One query for every evidence id: the original (version 1), the latest attempt and the link health, served
- * by uq_evidence_captures_version, idx_evidence_captures_evidence and pk_link_health. Evidence with no capture
- * attempt at all (an uploaded document) is absent from the map.
+ * One row per evidence id of `ids` (a FROM item aliased `e` with a uuid column `evidence_id`): the original (version 1),
+ * the latest attempt and the link health, served by uq_evidence_captures_version,
+ * idx_evidence_captures_evidence and pk_link_health. Evidence with no capture attempt at all (an uploaded
+ * document) has no row. Scorecards embed it in their one-statement load.
  */
-const SUMMARIES_SQL = `
+export function captureSummariesSql(ids: string): string {
+  return `
   SELECT e.evidence_id,
          (SELECT count(*)::int FROM evidence_captures d
            WHERE d.evidence_id = e.evidence_id AND d.state = 'done') AS versions,
          v1.captured_at, v1.body_sha256, v1.html_sha256, v1.http_exchange IS NOT NULL AS has_exchange,
          latest.state AS latest_state, latest.error_kind, latest.http_status,
          h.state AS link_state, h.last_checked_at
-    FROM unnest($1::uuid[]) AS e(evidence_id)
+    FROM ${ids}
     JOIN LATERAL (SELECT state, error_kind, http_status FROM evidence_captures c
                    WHERE c.evidence_id = e.evidence_id ORDER BY created_at DESC LIMIT 1) latest ON true
     LEFT JOIN evidence_captures v1 ON v1.evidence_id = e.evidence_id AND v1.version = 1
     LEFT JOIN link_health h ON h.evidence_id = e.evidence_id`;
+}
+
+const SUMMARIES_SQL = captureSummariesSql('unnest($1::uuid[]) AS e(evidence_id)');
 
 export async function captureSummaries(
   manager: EntityManager,
   evidenceIds: string[],
 ): Promise<Map<string, CaptureSummary>> {
   if (!evidenceIds.length) return new Map();
-  const rows = await manager.query<SummaryRow[]>(SUMMARIES_SQL, [[...new Set(evidenceIds)]]);
-  return new Map(rows.map((row) => [row.evidence_id, toSummary(row)]));
+  const rows = await manager.query<CaptureSummaryRow[]>(SUMMARIES_SQL, [[...new Set(evidenceIds)]]);
+  return new Map(rows.map((row) => [row.evidence_id, toCaptureSummary(row)]));
 }
 
-function toSummary(row: SummaryRow): CaptureSummary {
+export function toCaptureSummary(row: CaptureSummaryRow): CaptureSummary {
   const archived = row.versions > 0;
   return {
     state: archived ? 'archived' : row.latest_state === 'failed' ? 'failed' : 'pending',

@@ -5,7 +5,6 @@ import { APP_CONFIG } from '../../platform/config/config.module';
 import { BrandsService } from '../../catalogue/brands/brands.service';
 import { today } from '../../kernel/dates/today';
 import type { Viewer } from '../../kernel/review/visibility';
-import { recordsById, toScorecardView } from '../../scorecards/scorecard-view.mapper';
 import { ScorecardsService } from '../../scorecards/scorecards.service';
 import type { ParsedFilters } from './brand-filters';
 import type { BrandPageData } from './pages/brand.page';
@@ -64,10 +63,9 @@ export class PublicSiteService {
   }
 
   async brandPage(slug: string, asOf: string, viewer: Viewer): Promise<BrandPageData> {
-    const record = await this.scorecards.load(slug, viewer, asOf);
-    const card = toScorecardView(record, this.scorecards.score(record, asOf));
-    const timeline = knownBy([...recordsById(record).values()], (item) => item.effectiveOn, asOf).sort(
-      (a, b) => b.effectiveOn.localeCompare(a.effectiveOn),
+    const { record, card, byId } = await this.scorecards.render(slug, asOf, viewer);
+    const timeline = knownBy([...byId.values()], (item) => item.effectiveOn, asOf).sort((a, b) =>
+      b.effectiveOn.localeCompare(a.effectiveOn),
     );
     return {
       card,

@@ -13,6 +13,12 @@ export interface ClosureRow extends ClaimRowBase {
   summary: string;
 }
 
+const CLOSURE_SUBJECT = claimSubjectSql('fc');
+
+/** A closure row's columns for a query aliasing finding_closures `fc` with its subject joins (scorecards too). */
+export const CLOSURE_COLUMNS = `fc.id, fc.finding_id, ${CLOSURE_SUBJECT.columns}, fc.ended_on::text AS ended_on,
+       fc.reason, fc.summary, fc.status, fc.created_at, fc.review_note`;
+
 /** The door to the finding_closures table for reads (its writes go through the claim stack's insert). */
 @Injectable()
 export class ClosuresRepository {
@@ -43,13 +49,11 @@ export class ClosuresRepository {
     if (filter.id) clauses.push(`fc.id = ${params.param(filter.id)}::uuid`);
     if (filter.findingId) clauses.push(`fc.finding_id = ${params.param(filter.findingId)}::uuid`);
     if (filter.findingIds) clauses.push(`fc.finding_id = ANY(${params.param(filter.findingIds)}::uuid[])`);
-    const subject = claimSubjectSql('fc');
     return this.dataSource.query<ClosureRow[]>(
       `
-SELECT fc.id, fc.finding_id, ${subject.columns}, fc.ended_on::text AS ended_on, fc.reason, fc.summary,
-       fc.status, fc.created_at, fc.review_note
+SELECT ${CLOSURE_COLUMNS}
 FROM finding_closures fc
-${subject.joins}
+${CLOSURE_SUBJECT.joins}
 WHERE ${clauses.join(' AND ')}
 ORDER BY fc.created_at, fc.id
 LIMIT 200`,

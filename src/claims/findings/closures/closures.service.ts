@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Evidence } from '../../../evidence/sources/evidence.entity';
-import { toEvidenceView } from '../../../evidence/sources/dto/evidence.view';
 import type { AuthenticatedUser } from '../../../identity/auth/authenticated-user';
 import { ReviewStatus } from '../../../kernel/review/review-status';
 import { Viewer, visibleStatuses } from '../../../kernel/review/visibility';
 import { DomainError, DomainErrorCode } from '../../../platform/http/errors/domain-error';
-import { visibleSubject } from '../../claim-stack/claim-row';
 import { ClaimService } from '../../claim-stack/claim.service';
 import { ClaimSupport } from '../../claim-stack/claim-support';
 import { FindingsRepository } from '../findings.repository';
 import { ClosureRow, ClosuresRepository } from './closures.repository';
+import { toClosureView } from './closure-view.mapper';
 import type { ClosureView } from './dto/closure.view';
 import type { CreateClosureDto } from './dto/create-closure.dto';
 import { FindingClosure } from './finding-closure.entity';
@@ -77,18 +76,7 @@ export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, Cl
   }
 
   protected toView(row: ClosureRow, evidence: Evidence[], viewer: Viewer): ClosureView {
-    return {
-      id: row.id,
-      findingId: row.finding_id,
-      ...visibleSubject(row, viewer),
-      endedOn: row.ended_on,
-      reason: row.reason,
-      summary: row.summary,
-      status: row.status,
-      createdAt: new Date(row.created_at).toISOString(),
-      reviewNote: row.review_note,
-      evidence: evidence.map(toEvidenceView),
-    };
+    return toClosureView(row, evidence, viewer);
   }
 
   protected async newRecord(_subject: unknown, input: ClosureInput, manager: EntityManager) {

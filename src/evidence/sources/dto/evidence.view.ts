@@ -17,7 +17,23 @@ export class EvidenceView {
   @ApiPropertyOptional({ nullable: true, type: String }) reviewNote!: string | null;
 }
 
-export function toEvidenceView(evidence: Evidence): EvidenceView {
+/** What a view of evidence is made of: an entity, or a row a read model selected (scorecards). */
+export type EvidenceFields = Pick<
+  Evidence,
+  | 'id'
+  | 'url'
+  | 'documentRef'
+  | 'title'
+  | 'publisher'
+  | 'kind'
+  | 'publishedOn'
+  | 'accessedOn'
+  | 'status'
+  | 'createdAt'
+  | 'reviewNote'
+>;
+
+export function toEvidenceView(evidence: EvidenceFields): EvidenceView {
   return {
     id: evidence.id,
     url: evidence.url,
