@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../src/app/app-setup';
+import { brandFacetsSql } from '../src/catalogue/brands/brand-facets.sql';
 import {
-  brandFacetsSql,
   brandPageSql,
   BrandSearchFilter,
   SqlStatement,

@@ -17,6 +17,7 @@ import { CaptureOriginals1796540000000 } from './1796540000000-CaptureOriginals'
 import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenceStates';
 import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
 import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
+import { BrandStandings1796730000000 } from './1796730000000-BrandStandings';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -42,4 +43,5 @@ export const allMigrations = [
   HonestEvidenceStates1796540010000,
   BlockedChecks1796600000000,
   StatementGroups1796610000000,
+  BrandStandings1796730000000,
 ];
