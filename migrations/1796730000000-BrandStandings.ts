@@ -158,6 +158,10 @@ export class BrandStandings1796730000000 implements MigrationInterface {
         CONSTRAINT "fk_brand_standings_brand" FOREIGN KEY ("id") REFERENCES "brands"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX "idx_brand_standings_slug" ON "brand_standings" ("slug")`);
+    // The sector filter of the list and facets: a bitmap scan visits only that sector's rows.
+    await queryRunner.query(
+      `CREATE INDEX "idx_brand_standings_sectors" ON "brand_standings" USING gin ("sectors")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "idx_brand_standings_valid_until" ON "brand_standings" ("valid_until") WHERE valid_until IS NOT NULL`,
     );

@@ -90,14 +90,10 @@ describe('brand standings across a change of day', () => {
       STANDINGS_REFRESH_SCHEDULER_ID,
       '5 0 * * *',
     ]);
-    const run = async () => {
+    const run = async (): Promise<number> => {
       const job = await queue.add('refresh-brand-standings', {});
-      return waitFor(
-        async () => ((await job.isCompleted()) ? (await queue.getJob(job.id!))?.returnvalue : false),
-        {
-          description: 'the refresh job',
-        },
-      );
+      const finished = async () => ((await job.isCompleted()) ? queue.getJob(job.id!) : false);
+      return (await waitFor(finished, { description: 'the refresh job' }))?.returnvalue as number;
     };
     expect(await run()).toBe(2);
     expect(await standingOf(testApp, committedToday.id)).toMatchObject({

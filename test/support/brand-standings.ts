@@ -14,7 +14,7 @@ export async function listAndFacets(testApp: TestApp, filter: BrandSearchFilter,
   const facets = brandFacetsSql(filter, source);
   return {
     list: await dataSource.query<unknown[]>(page.text, page.values),
-    facets: ((await dataSource.query<unknown[]>(facets.text, facets.values)) as unknown[])[0],
+    facets: (await dataSource.query<unknown[]>(facets.text, facets.values))[0],
   };
 }
 

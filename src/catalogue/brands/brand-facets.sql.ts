@@ -35,15 +35,14 @@ WITH ${status},
 filtered AS MATERIALIZED (
   SELECT * FROM status WHERE ${commitmentFilter}
 )
-SELECT
-  (SELECT count(*) FROM filtered)::int AS total,
+SELECT totals.total, totals.committed,
   (SELECT coalesce(json_agg(json_build_object('value', sector, 'count', n) ORDER BY n DESC, sector), '[]')
      FROM (SELECT unnest(sectors) AS sector, count(*)::int AS n FROM filtered GROUP BY 1) s) AS sectors,
   (SELECT coalesce(json_agg(json_build_object('value', hq_country, 'count', n) ORDER BY n DESC, hq_country), '[]')
      FROM (SELECT hq_country, count(*)::int AS n FROM filtered WHERE hq_country IS NOT NULL GROUP BY 1) c) AS countries,
-  (SELECT count(*) FROM filtered WHERE committed)::int AS committed,
   (SELECT coalesce(json_agg(json_build_object('value', type, 'count', n) ORDER BY n DESC, type), '[]')
-     FROM (SELECT type, count(*)::int AS n FROM filtered, unnest(types) AS type GROUP BY 1) t) AS types`,
+     FROM (SELECT unnest(types) AS type, count(*)::int AS n FROM filtered GROUP BY 1) t) AS types
+FROM (SELECT count(*)::int AS total, (count(*) FILTER (WHERE committed))::int AS committed FROM filtered) totals`,
     values,
   };
 }
