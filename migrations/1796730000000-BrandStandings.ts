@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The body of refresh_brand_standings as src/catalogue/brands/brand-standing.sql.ts (refreshBrandStandingsBody)
  * wrote it when this migration was made: the kernel's as-of rule, frozen here like every migration.
- * test/catalogue/brand-standings-rule.spec.ts fails when the kernel's rule and this text part ways.
+ * test/catalogue/brand-standings-days.spec.ts fails when the kernel's rule and this text part ways.
  */
 const REFRESH_BODY = `
 SELECT 1 FROM brand_standings WHERE id = ANY (brand_ids) ORDER BY id FOR UPDATE;
@@ -158,9 +158,12 @@ export class BrandStandings1796730000000 implements MigrationInterface {
         CONSTRAINT "fk_brand_standings_brand" FOREIGN KEY ("id") REFERENCES "brands"("id") ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX "idx_brand_standings_slug" ON "brand_standings" ("slug")`);
-    // The sector filter of the list and facets: a bitmap scan visits only that sector's rows.
+    // The sector and country filters of the list and facets: bitmap scans visit only the matching rows.
     await queryRunner.query(
       `CREATE INDEX "idx_brand_standings_sectors" ON "brand_standings" USING gin ("sectors")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "idx_brand_standings_hq_country" ON "brand_standings" ("hq_country")`,
     );
     await queryRunner.query(
       `CREATE INDEX "idx_brand_standings_valid_until" ON "brand_standings" ("valid_until") WHERE valid_until IS NOT NULL`,

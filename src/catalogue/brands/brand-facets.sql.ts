@@ -73,7 +73,11 @@ status AS (
 )`;
 }
 
-/** Today: one pass over brand_standings, recomputing only the rows that no longer hold today. */
+/**
+ * Today: one pass over brand_standings, recomputing only the rows that no longer hold today. OFFSET 0 keeps
+ * the subquery whole, so the types expression (with the rule's subplans for stale rows) is planned and
+ * evaluated once per row rather than once per reference.
+ */
 function standingStatusSql(where: string): string {
   return `status AS (
   SELECT sectors, hq_country, types, types && ARRAY[${COMMITTING_TYPES_SQL}]::text[] AS committed
@@ -81,6 +85,7 @@ function standingStatusSql(where: string): string {
     SELECT b.sectors, b.hq_country, ${standingTypesSql('b', '$2::date')} AS types
     FROM brand_standings b
     ${where}
+    OFFSET 0
   ) standing
 )`;
 }

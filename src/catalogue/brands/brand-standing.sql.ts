@@ -46,7 +46,7 @@ export function nextChangeSql(b: string, asOf: string): string {
 
 /**
  * The body of refresh_brand_standings(brand_ids uuid[], as_of date): recomputes the rows of these brands for
- * that day. The migration holds this text frozen; test/catalogue/brand-standings-rule.spec.ts fails when the
+ * that day. The migration holds this text frozen; test/catalogue/brand-standings-days.spec.ts fails when the
  * kernel's rule moves away from it (a new migration must then redefine the function).
  *
  * It locks the rows first, in id order (so two refreshes of overlapping groups cannot deadlock), and computes
