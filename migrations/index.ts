@@ -18,6 +18,7 @@ import { HonestEvidenceStates1796540010000 } from './1796540010000-HonestEvidenc
 import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
 import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
 import { ScopedPublicVersions1796710000000 } from './1796710000000-ScopedPublicVersions';
+import { BrandStandings1796730000000 } from './1796730000000-BrandStandings';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -44,4 +45,5 @@ export const allMigrations = [
   BlockedChecks1796600000000,
   StatementGroups1796610000000,
   ScopedPublicVersions1796710000000,
+  BrandStandings1796730000000,
 ];

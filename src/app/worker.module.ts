@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditModule } from '../identity/audit/audit.module';
+import { BrandsWorkerModule } from '../catalogue/brands/brands-worker.module';
 import { CapturesWorkerModule } from '../evidence/captures/captures-worker.module';
 import type { AppConfig } from '../platform/config/app-config';
 import { WorkerHeartbeatService } from '../platform/health/worker-heartbeat.service';
@@ -22,6 +23,7 @@ export class WorkerModule {
         CapturesWorkerModule,
         WebhooksWorkerModule,
         MonitoringWorkerModule,
+        BrandsWorkerModule,
       ],
       providers: [WorkerHeartbeatService, JobCoverageCheck],
     };

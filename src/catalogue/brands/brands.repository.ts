@@ -6,10 +6,11 @@ import { containsPattern } from '../companies/search-pattern';
 import { ReviewStatus } from '../../kernel/review/review-status';
 import { Brand } from './brand.entity';
 import { brandExportSql, type BrandExportRow } from './brand-export.sql';
+import { today } from '../../kernel/dates/today';
+import { brandFacetsSql, type BrandFacetRow } from './brand-facets.sql';
 import {
-  brandFacetsSql,
   brandPageSql,
-  type BrandFacetRow,
+  type AsOfSource,
   type BrandSearchFilter,
   type BrandSearchRow,
   type SqlStatement,
@@ -108,12 +109,26 @@ export class BrandsRepository {
 
   /** The campaigner list: up to `limit + 1` rows after `afterSlug`, so the caller knows whether more exist. */
   page(filter: BrandSearchFilter, afterSlug: string | undefined, limit: number): Promise<BrandSearchRow[]> {
-    return this.withoutJit<BrandSearchRow[]>(brandPageSql(filter, afterSlug, limit + 1));
+    return this.withoutJit<BrandSearchRow[]>(brandPageSql(filter, afterSlug, limit + 1, sourceFor(filter)));
   }
 
   async facets(filter: BrandSearchFilter): Promise<BrandFacetRow> {
-    const [row] = await this.withoutJit<BrandFacetRow[]>(brandFacetsSql(filter));
+    const [row] = await this.withoutJit<BrandFacetRow[]>(brandFacetsSql(filter, sourceFor(filter)));
     return row;
+  }
+
+  /**
+   * Recomputes the standings that no longer hold today (a recorded date passed), so today's readers find
+   * them ready; readers never depend on it having run (brand-standing.sql.ts). Returns how many it refreshed.
+   */
+  async refreshExpiredStandings(): Promise<number> {
+    const [row] = await this.dataSource.query<Array<{ refreshed: number }>>(
+      `WITH expired AS (
+         SELECT array_agg(id) AS ids FROM brand_standings WHERE valid_until <= $1::date OR computed_on > $1::date)
+       SELECT coalesce(cardinality(ids), 0) AS refreshed, refresh_brand_standings(ids, $1::date) FROM expired`,
+      [today()],
+    );
+    return row.refreshed;
   }
 
   /** Every brand matching the filters, streamed on a pooled connection held only while the rows flow. */
@@ -142,6 +157,11 @@ export class BrandsRepository {
       return manager.query<T>(statement.text, statement.values);
     });
   }
+}
+
+/** Today's lists and facets read brand_standings; other days recompute the as-of rule (brand-search.sql.ts). */
+function sourceFor(filter: BrandSearchFilter): AsOfSource {
+  return filter.asOf === today() ? 'standings' : 'recomputed';
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

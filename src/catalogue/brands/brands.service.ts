@@ -10,6 +10,7 @@ import { CompaniesService } from '../companies/companies.service';
 import { definedFields } from '../companies/defined-fields';
 import { containsPattern } from '../companies/search-pattern';
 import { allocateSlug } from '../companies/slug-allocation';
+import { today } from '../../kernel/dates/today';
 import { ReviewRunner, ReviewTarget } from '../../kernel/review/review-runner';
 import { ReviewStatus } from '../../kernel/review/review-status';
 import { afterEdit, pickReviewState, ReviewDecision } from '../../kernel/review/review-workflow';
@@ -198,6 +199,11 @@ export class BrandsService {
     return this.brands.exportRows(filter);
   }
 
+  /** Recomputes the brand standings a passing day made stale (the worker's daily job); returns how many. */
+  refreshExpiredStandings(): Promise<number> {
+    return this.brands.refreshExpiredStandings();
+  }
+
   async submit(ref: string, actor: AuthenticatedUser): Promise<Brand> {
     await this.reviews.submit(REVIEW_TARGET, await this.idOf(ref), actor);
     return this.reload(ref);
@@ -223,7 +229,7 @@ export class BrandsService {
     if (!statuses.length) return null;
     return {
       statuses,
-      asOf: query.asOf ?? new Date().toISOString().slice(0, 10),
+      asOf: query.asOf ?? today(),
       namePattern: query.q?.trim() ? containsPattern(query.q) : undefined,
       sector: query.sector,
       country: query.country,

@@ -8,6 +8,7 @@ export enum QueueName {
   Monitoring = 'monitoring',
   Captures = 'captures',
   Webhooks = 'webhooks',
+  Catalogue = 'catalogue',
 }
 
 /** Payload of each job, by job name. */
@@ -28,6 +29,8 @@ export interface JobPayloads {
   'deliver-webhook': { deliveryId: string };
   /** Enqueue pending webhook deliveries that have no job. */
   'reconcile-webhooks': Record<string, never>;
+  /** Recompute the brand standings whose answers a passing day changed (a job scheduler, daily after midnight UTC). */
+  'refresh-brand-standings': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -42,6 +45,7 @@ export const JOB_QUEUES: { [Job in JobName]: QueueName } = {
   'reconcile-captures': QueueName.Captures,
   'deliver-webhook': QueueName.Webhooks,
   'reconcile-webhooks': QueueName.Webhooks,
+  'refresh-brand-standings': QueueName.Catalogue,
 };
 
 /** Transient failures retry with exponential backoff; finished jobs are kept briefly for the dashboard. */
