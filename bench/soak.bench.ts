@@ -22,6 +22,7 @@ import { badDay, FaultTimeline } from './support/soak-faults';
 import { checkLedger, duplicateLedger, type WatchSchedule } from './support/soak-ledger';
 import { LoadGenerator } from './support/soak-load';
 import { parseSoakOptions } from './support/soak-options';
+import { recoveryFigures } from './support/soak-recovery';
 import { writeSoakReport, type MemoryTrace } from './support/soak-report';
 import { SoakSite } from './support/soak-site';
 import { SoakStack } from './support/soak-stack';
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
           redisDownMs: options.redisDownSeconds * 1000,
           postgresCutMs: options.postgresCutSeconds * 1000,
           watchCount: watches.length,
+          queue,
         }),
         start,
         durationMs,
@@ -176,6 +178,17 @@ async function main(): Promise<void> {
       new Map(watches.map((w) => [w.id, w.path])),
       site.servedByPath(),
     );
+    const settings = stack.env();
+    const recovery = await recoveryFigures({
+      db,
+      queue,
+      windows: timeline.windows,
+      schedules,
+      siteRequests: site.server.requests,
+      loadEndedAt: end,
+      lockDurationMs: Number(settings.MONITORING_LOCK_DURATION_MS),
+      reconcileIntervalMs: Number(settings.MONITORING_RECONCILE_INTERVAL_SECONDS) * 1000,
+    });
     const captures = await db.query<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM evidence_captures WHERE created_at >= $1 GROUP BY state`,
       [new Date(start)],
@@ -188,6 +201,7 @@ async function main(): Promise<void> {
       tallies: load.tallies,
       checks,
       duplicates,
+      recovery,
       captures: Object.fromEntries(captures.rows.map((row) => [row.state, row.n])),
       memory,
     });

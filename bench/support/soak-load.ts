@@ -82,6 +82,13 @@ export class LoadGenerator {
   private async send(target: LoadTarget): Promise<string> {
     const { path, method = 'GET', body, signedIn } = target.request();
     this.inFlight += 1;
+    // Our own timer, not AbortSignal.timeout: nothing else holds that signal, and a timeout whose signal was
+    // garbage-collected never fires, which left a request (and the soak's stop) waiting for good.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('no answer in time', 'TimeoutError')),
+      this.options.timeoutMs,
+    );
     try {
       const response = await fetch(this.options.baseUrl + path, {
         method,
@@ -90,7 +97,7 @@ export class LoadGenerator {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: controller.signal,
         redirect: 'manual',
       });
       await response.arrayBuffer();
@@ -98,6 +105,7 @@ export class LoadGenerator {
     } catch (error) {
       return (error as Error).name === 'TimeoutError' ? 'timeout' : 'network';
     } finally {
+      clearTimeout(timer);
       this.inFlight -= 1;
     }
   }
