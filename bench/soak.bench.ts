@@ -164,7 +164,9 @@ async function main(): Promise<void> {
       sleep(durationMs),
     ]);
     const end = Date.now();
-    await load.stop();
+    log('faults done and the duration is over: stopping the load');
+    const unsettled = await load.stop();
+    if (unsettled) log(`WARNING: ${unsettled} requests never settled, not even by their timeout`);
     clearInterval(sampler);
     const last = rss();
     memory.api.end = last.api;
