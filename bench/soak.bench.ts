@@ -3,8 +3,10 @@
  * process) checks watches on a local site whose pages change now and then, through a worker restart
  * (SIGTERM), a Redis restart that loses every key, a Postgres restart (simulated by cutting every
  * connection at a proxy) and a worker killed with SIGKILL. Counts requests and errors (outage windows apart
- * from steady state), scheduled check slots done, pending and lost, duplicate snapshots and flags, and the
- * memory of the API and the worker (Chromium included). Everything runs on its own: a database made from
+ * from steady state), scheduled check slots done, pending and lost, duplicate snapshots and flags, the
+ * recovery figures (kill to the interrupted check done, fetches of one watch in the minute after a restart,
+ * the longest gap between checks after the Redis loss: bench/support/soak-recovery.ts) and the memory of
+ * the API and the worker (Chromium included). Everything runs on its own: a database made from
  * the migrations, a redis-server on a spare port, its own queue prefix.
  *   node -r ts-node/register/transpile-only bench/soak.bench.ts [--minutes 10] [--watches 24] [--rps 20]
  * Writes bench/results/soak.json; the API's and workers' logs go to bench/results/soak-logs/.
