@@ -2,6 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory (bytes) of a process and all its descendants (Chromium's many processes included). */
 export function treeRss(rootPid: number): number {
+  const { rss } = processTable();
+  return [rootPid, ...descendantPids(rootPid)].reduce((total, pid) => total + (rss.get(pid) ?? 0), 0);
+}
+
+/** Every process under `rootPid` (children, their children...), from /proc. */
+export function descendantPids(rootPid: number): number[] {
+  const { parents } = processTable();
+  const found: number[] = [];
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    for (const [child, parent] of parents) {
+      if (parent !== pid) continue;
+      found.push(child);
+      stack.push(child);
+    }
+  }
+  return found;
+}
+
+function processTable(): { parents: Map<number, number>; rss: Map<number, number> } {
   const parents = new Map<number, number>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -16,14 +37,7 @@ export function treeRss(rootPid: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
-    for (const [child, parent] of parents) if (parent === pid) stack.push(child);
-  }
-  return total;
+  return { parents, rss };
 }
 
 /** Samples `treeRss(pid)` until stopped; returns the peak. */

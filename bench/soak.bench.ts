@@ -3,8 +3,10 @@
  * process) checks watches on a local site whose pages change now and then, through a worker restart
  * (SIGTERM), a Redis restart that loses every key, a Postgres restart (simulated by cutting every
  * connection at a proxy) and a worker killed with SIGKILL. Counts requests and errors (outage windows apart
- * from steady state), scheduled check slots done, pending and lost, duplicate snapshots and flags, and the
- * memory of the API and the worker (Chromium included). Everything runs on its own: a database made from
+ * from steady state), scheduled check slots done, pending and lost, duplicate snapshots and flags, the
+ * recovery figures (kill to the interrupted check done, fetches of one watch in the minute after a restart,
+ * the longest gap between checks after the Redis loss: bench/support/soak-recovery.ts) and the memory of
+ * the API and the worker (Chromium included). Everything runs on its own: a database made from
  * the migrations, a redis-server on a spare port, its own queue prefix.
  *   node -r ts-node/register/transpile-only bench/soak.bench.ts [--minutes 10] [--watches 24] [--rps 20]
  * Writes bench/results/soak.json; the API's and workers' logs go to bench/results/soak-logs/.
@@ -22,6 +24,7 @@ import { badDay, FaultTimeline } from './support/soak-faults';
 import { checkLedger, duplicateLedger, type WatchSchedule } from './support/soak-ledger';
 import { LoadGenerator } from './support/soak-load';
 import { parseSoakOptions } from './support/soak-options';
+import { recoveryFigures } from './support/soak-recovery';
 import { writeSoakReport, type MemoryTrace } from './support/soak-report';
 import { SoakSite } from './support/soak-site';
 import { SoakStack } from './support/soak-stack';
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
           redisDownMs: options.redisDownSeconds * 1000,
           postgresCutMs: options.postgresCutSeconds * 1000,
           watchCount: watches.length,
+          queue,
         }),
         start,
         durationMs,
@@ -162,7 +166,9 @@ async function main(): Promise<void> {
       sleep(durationMs),
     ]);
     const end = Date.now();
-    await load.stop();
+    log('faults done and the duration is over: stopping the load');
+    const unsettled = await load.stop();
+    if (unsettled) log(`WARNING: ${unsettled} requests never settled, not even by their timeout`);
     clearInterval(sampler);
     const last = rss();
     memory.api.end = last.api;
@@ -176,6 +182,17 @@ async function main(): Promise<void> {
       new Map(watches.map((w) => [w.id, w.path])),
       site.servedByPath(),
     );
+    const settings = stack.env();
+    const recovery = await recoveryFigures({
+      db,
+      queue,
+      windows: timeline.windows,
+      schedules,
+      siteRequests: site.server.requests,
+      loadEndedAt: end,
+      lockDurationMs: Number(settings.MONITORING_LOCK_DURATION_MS),
+      reconcileIntervalMs: Number(settings.MONITORING_RECONCILE_INTERVAL_SECONDS) * 1000,
+    });
     const captures = await db.query<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM evidence_captures WHERE created_at >= $1 GROUP BY state`,
       [new Date(start)],
@@ -188,6 +205,7 @@ async function main(): Promise<void> {
       tallies: load.tallies,
       checks,
       duplicates,
+      recovery,
       captures: Object.fromEntries(captures.rows.map((row) => [row.state, row.n])),
       memory,
     });

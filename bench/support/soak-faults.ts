@@ -7,27 +7,47 @@ import type { SoakStack } from './soak-stack';
 /** Requests that start up to this long after a fault was undone still count as the fault's. */
 export const SETTLE_MS = 10_000;
 
+/**
+ * A fault starts no sooner than this after the previous one was undone, so the minute after a restart and
+ * the checks after the Redis loss are measured on their own, not through the next fault (a slow worker
+ * start on a loaded machine would otherwise push one fault into the next).
+ */
+export const QUIET_AFTER_FAULT_MS = 60_000;
+
 export interface FaultWindow {
   name: string;
   startedAt: number;
   /** When the fault was undone (the service answers again); undefined while it lasts. */
   recoveredAt?: number;
   note: string;
+  /** When the new worker reported its first heartbeat (worker faults): the minute after it is read for bursts. */
+  workerStartedAt?: number;
+  /** When the worker was killed (SIGKILL), after waiting for a check to be running. */
+  killedAt?: number;
+  /** When Redis went away, taking every key with it. */
+  redisLostAt?: number;
+  /** Check jobs a killed worker was running when it died (SIGKILL): their re-runs are timed. */
+  interruptedJobIds?: string[];
 }
 
 interface Fault {
   name: string;
   /** When, as a fraction of the soak's duration. */
   at: number;
-  /** Causes the fault, undoes it, and returns what happened in words. */
-  run(mark: () => void): Promise<string>;
+  /** Causes the fault, undoes it, and returns what happened in words; `window` takes its moments. */
+  run(mark: () => void, window: FaultWindow): Promise<string>;
 }
 
 export interface FaultSettings {
   redisDownMs: number;
   postgresCutMs: number;
   watchCount: number;
+  /** The soak's handle on the monitoring queue, to see which checks a killed worker was running. */
+  queue: Queue;
 }
+
+/** How long the SIGKILL fault waits for a check to be running, so the kill interrupts one. */
+const RUNNING_CHECK_WAIT_MS = 60_000;
 
 /** The bad day: a worker restart, a Redis restart, a Postgres restart (simulated), and a worker killed. */
 export function badDay(stack: SoakStack, settings: FaultSettings): Fault[] {
@@ -35,10 +55,11 @@ export function badDay(stack: SoakStack, settings: FaultSettings): Fault[] {
     {
       name: 'worker SIGTERM + start',
       at: 0.15,
-      async run(mark) {
+      async run(mark, window) {
         await stack.stopWorker('SIGTERM');
         const stoppedAt = Date.now();
         await stack.startWorker();
+        window.workerStartedAt = Date.now();
         mark();
         return `graceful stop, new worker heartbeat ${seconds(Date.now() - stoppedAt)} after exit`;
       },
@@ -46,7 +67,8 @@ export function badDay(stack: SoakStack, settings: FaultSettings): Fault[] {
     {
       name: 'Redis restart (data lost)',
       at: 0.3,
-      async run(mark) {
+      async run(mark, window) {
+        window.redisLostAt = Date.now();
         await stack.stopRedis();
         await sleep(settings.redisDownMs);
         await stack.startRedis();
@@ -70,12 +92,20 @@ export function badDay(stack: SoakStack, settings: FaultSettings): Fault[] {
     {
       name: 'worker SIGKILL + start',
       at: 0.65,
-      async run(mark) {
+      async run(mark, window) {
+        const waited = await runningCheck(settings.queue);
         await stack.stopWorker('SIGKILL');
         const killedAt = Date.now();
+        window.killedAt = killedAt;
+        // Nothing moves a dead worker's jobs out of the active list until their lock expires: what is still
+        // there is what the kill interrupted.
+        window.interruptedJobIds = (await settings.queue.getActive())
+          .filter((job) => job.name === 'check-watch' && job.id)
+          .map((job) => job.id as string);
         await stack.startWorker();
+        window.workerStartedAt = Date.now();
         mark();
-        return `killed mid-work, new worker heartbeat ${seconds(Date.now() - killedAt)} later`;
+        return `killed ${waited ? 'mid-check' : 'with no check running (none started within a minute)'} (${window.interruptedJobIds.join(', ') || 'no check interrupted'}), new worker heartbeat ${seconds(Date.now() - killedAt)} later`;
       },
     },
   ];
@@ -86,13 +116,15 @@ export class FaultTimeline {
   readonly windows: FaultWindow[] = [];
 
   async run(faults: Fault[], startedAt: number, durationMs: number, log: (line: string) => void) {
+    let quietUntil = 0;
     for (const fault of faults) {
-      await sleep(startedAt + fault.at * durationMs - Date.now());
+      await sleep(Math.max(startedAt + fault.at * durationMs, quietUntil) - Date.now());
       const window: FaultWindow = { name: fault.name, startedAt: Date.now(), note: '' };
       this.windows.push(window);
       log(`fault: ${fault.name}`);
-      window.note = await fault.run(() => (window.recoveredAt = Date.now()));
+      window.note = await fault.run(() => (window.recoveredAt = Date.now()), window);
       window.recoveredAt ??= Date.now();
+      quietUntil = window.recoveredAt + QUIET_AFTER_FAULT_MS;
       log(`  recovered: ${window.note}`);
     }
   }
@@ -107,6 +139,16 @@ export class FaultTimeline {
 }
 
 export const STEADY = 'steady state';
+
+/** Waits until a check is running (true), or gives up after RUNNING_CHECK_WAIT_MS (false). */
+async function runningCheck(queue: Queue): Promise<boolean> {
+  const deadline = Date.now() + RUNNING_CHECK_WAIT_MS;
+  while (Date.now() < deadline) {
+    if ((await queue.getActive()).some((job) => job.name === 'check-watch')) return true;
+    await sleep(25);
+  }
+  return false;
+}
 
 async function schedulersBack(stack: SoakStack, watchCount: number): Promise<void> {
   const queue = new Queue(QueueName.Monitoring, {

@@ -29,7 +29,12 @@ export interface CheckLedger {
   delayMs: { p50: number; p95: number; max: number };
   /** Slots done more than two intervals after their time (outages and an overloaded worker explain some). */
   doneLate: number;
-  requested: { accepted: number; done: number; pending: number; lost: number };
+  /**
+   * Requested checks: done by their own job, covered (their job never ran, but a check of the watch was
+   * recorded after the request: the requested-check outbox re-queues a request only until a check has
+   * finished after it), pending, or lost.
+   */
+  requested: { accepted: number; done: number; covered: number; pending: number; lost: number };
   /** Check jobs in BullMQ's failed set: every attempt used up. */
   exhaustedJobs: number;
   /** Active watches with no job scheduler in Redis at the end (their future checks would be lost). */
@@ -73,7 +78,7 @@ export async function checkLedger(
     lost: [],
     delayMs: { p50: 0, p95: 0, max: 0 },
     doneLate: 0,
-    requested: { accepted: 0, done: 0, pending: 0, lost: 0 },
+    requested: { accepted: 0, done: 0, covered: 0, pending: 0, lost: 0 },
     exhaustedJobs: (await queue.getFailed(0, -1)).filter((job) => job.name === 'check-watch').length,
     unscheduledWatches: 0,
     jobsRecordedTwice: 0,
@@ -123,18 +128,27 @@ async function requestedChecks(
   byJob: Map<string, CheckRow>,
   start: number,
 ): Promise<CheckLedger['requested']> {
-  const { rows } = await db.query<{ job_id: string }>(
-    `SELECT DISTINCT after->>'jobId' AS job_id FROM audit_log
-      WHERE action = 'watch.check' AND occurred_at >= $1`,
+  const { rows } = await db.query<{ job_id: string; watch_id: string; asked_at: Date }>(
+    `SELECT after->>'jobId' AS job_id, min(entity_id) AS watch_id, min(occurred_at) AS asked_at
+       FROM audit_log WHERE action = 'watch.check' AND occurred_at >= $1 GROUP BY after->>'jobId'`,
     [new Date(start)],
   );
-  const result = { accepted: rows.length, done: 0, pending: 0, lost: 0 };
-  for (const { job_id: jobId } of rows) {
+  const result = { accepted: rows.length, done: 0, covered: 0, pending: 0, lost: 0 };
+  for (const { job_id: jobId, watch_id: watchId, asked_at: askedAt } of rows) {
     if (byJob.has(jobId)) result.done += 1;
     else if (PENDING_STATES.has(await queue.getJobState(jobId))) result.pending += 1;
+    else if (await checkedSince(db, watchId, askedAt)) result.covered += 1;
     else result.lost += 1;
   }
   return result;
+}
+
+async function checkedSince(db: Client, watchId: string, since: Date): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM watch_checks WHERE watch_id = $1 AND checked_at >= $2 AND outcome <> 'failed' LIMIT 1`,
+    [watchId, since],
+  );
+  return rows.length > 0;
 }
 
 function countByKind(rows: CheckRow[]): Record<string, number> {

@@ -23,6 +23,7 @@ import {
   stopChild,
 } from '../../test/monitoring/fault-tools';
 import { waitFor } from '../../test/support/wait-for';
+import { descendantPids } from '../monitoring-probes';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -115,7 +116,12 @@ export class SoakStack {
   }
 
   async stopWorker(signal: NodeJS.Signals): Promise<void> {
-    if (this.worker) await stopChild(this.worker, signal);
+    if (!this.worker) return;
+    const children = descendantPids(this.worker.pid as number);
+    await stopChild(this.worker, signal);
+    // A killed worker leaves its Chromium behind (re-parented, still running); the soak ends it, so the
+    // next worker's memory and the machine's load are not inflated by an orphan.
+    if (signal === 'SIGKILL') for (const pid of children) killQuietly(pid);
   }
 
   async stopRedis(): Promise<void> {
@@ -192,5 +198,13 @@ export class SoakStack {
     } finally {
       await dataSource.destroy();
     }
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
   }
 }

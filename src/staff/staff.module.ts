@@ -25,6 +25,8 @@ import { FlagQueueService } from './review/flag-queue.service';
 import { FlagsTriageController } from './review/flags.controller';
 import { ReviewController } from './review/review.controller';
 import { ReviewQueueService } from './review/review-queue.service';
+import { RevisionDisplay } from './review/revision-display';
+import { RevisionsModule } from '../catalogue/revisions/revisions.module';
 
 /**
  * The web app for researchers, reviewers and admins: server-rendered pages over the same services (and
@@ -36,6 +38,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     UsersModule,
     CompaniesModule,
     BrandsModule,
+    RevisionsModule,
     EvidenceModule,
     CommitmentsModule,
     FindingsModule,
@@ -65,6 +68,7 @@ import { ReviewQueueService } from './review/review-queue.service';
     CompanyPages,
     FindingPages,
     ReviewQueueService,
+    RevisionDisplay,
     FlagQueueService,
     ...IMPORT_PROVIDERS,
   ],

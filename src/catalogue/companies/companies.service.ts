@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../identity/audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
@@ -133,6 +133,15 @@ export class CompaniesService {
 
   findByNameOrAlias(name: string): Promise<Company[]> {
     return this.companies.findByNameOrAlias(name);
+  }
+
+  /** Names of groups by id, for pages that show a group id (a proposed change of a brand's group). */
+  async namesByIds(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Company)
+      .find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   /** Companies waiting for review, oldest submission first (the reviewers' queue). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../identity/audit/audit.service';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import type { ReviewDecision } from '../../kernel/review/review-workflow';
@@ -27,7 +27,10 @@ export function companyRevision(record: { id: string }): RevisionSubject {
  */
 @Injectable()
 export class RevisionsService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * Records the fields of `changes` that differ from the record as its proposed revision; nothing when none
@@ -65,6 +68,15 @@ export class RevisionsService {
 
   pending(manager: EntityManager, key: RevisionSubject['key']): Promise<ProposedRevision | null> {
     return manager.getRepository(ProposedRevision).findOneBy(key);
+  }
+
+  /** Revisions waiting for review, oldest first, each with its record as it stands (the reviewers' page). */
+  waiting(limit: number): Promise<ProposedRevision[]> {
+    return this.dataSource.getRepository(ProposedRevision).find({
+      relations: { brand: true, company: true },
+      order: { proposedAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   /**

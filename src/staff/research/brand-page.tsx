@@ -8,6 +8,8 @@ import { StatusBadge } from '../common/status-badge';
 import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import { ReviewPanel } from './review-panel';
+import { PendingRevisionPanel } from '../review/revision-changes';
+import type { RevisionItem } from '../review/revision-display';
 
 export interface BrandPageProps {
   ctx: WebContext;
@@ -15,9 +17,10 @@ export interface BrandPageProps {
   commitments: CommitmentView[];
   findings: FindingView[];
   history: HistoryEntry[];
+  revision: RevisionItem | null;
 }
 
-export function BrandPage({ ctx, brand, commitments, findings, history }: BrandPageProps) {
+export function BrandPage({ ctx, brand, commitments, findings, history, revision }: BrandPageProps) {
   const canWrite = ctx.viewer?.role !== 'reviewer';
   return (
     <Page ctx={ctx} title={brand.name}>
@@ -28,6 +31,7 @@ export function BrandPage({ ctx, brand, commitments, findings, history }: BrandP
         {brand.name} <StatusBadge status={brand.status} />
       </h1>
       <ReviewPanel ctx={ctx} facts={brand} submitAction={`/research/brands/${brand.slug}/submit`} />
+      {revision && <PendingRevisionPanel item={revision} viewerEmail={ctx.viewer?.email} />}
       <div class="actions">
         {canWrite && (
           <a class="button secondary" href={`/research/brands/${brand.slug}/edit`}>

@@ -9,6 +9,8 @@ import { History } from '../history/history';
 import type { HistoryEntry } from '../history/history.service';
 import { COMPANY_FIELD_LABELS as LABELS } from './company-form';
 import { ReviewPanel } from './review-panel';
+import { PendingRevisionPanel } from '../review/revision-changes';
+import type { RevisionItem } from '../review/revision-display';
 
 export function CompanyFormPage({
   ctx,
@@ -67,12 +69,14 @@ export function CompanyPage({
   commitments,
   findings,
   history,
+  revision,
 }: {
   ctx: WebContext;
   company: Company;
   commitments: CommitmentView[];
   findings: FindingView[];
   history: HistoryEntry[];
+  revision: RevisionItem | null;
 }) {
   const canWrite = ctx.viewer?.role !== 'reviewer';
   return (
@@ -84,6 +88,7 @@ export function CompanyPage({
         {company.name} <StatusBadge status={company.status} />
       </h1>
       <ReviewPanel ctx={ctx} facts={company} submitAction={`/research/companies/${company.slug}/submit`} />
+      {revision && <PendingRevisionPanel item={revision} viewerEmail={ctx.viewer?.email} />}
       {canWrite && (
         <div class="actions">
           <a class="button secondary" href={`/research/companies/${company.slug}/edit`}>

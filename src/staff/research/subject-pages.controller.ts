@@ -13,6 +13,7 @@ import { sendPage, webContext } from '../common/page';
 import { runAction, runForm } from '../common/run-form';
 import { SignInRedirectFilter } from '../common/sign-in-redirect.filter';
 import { HistoryService } from '../history/history.service';
+import { RevisionDisplay } from '../review/revision-display';
 import type { SubjectPages, SubjectRecord } from './subject-pages';
 
 type AnySubjectPages = SubjectPages<SubjectRecord, object, object>;
@@ -32,6 +33,7 @@ export function subjectPagesController(path: string, pages: Type<AnySubjectPages
     constructor(
       @Inject(pages) private readonly subjects: AnySubjectPages,
       private readonly history: HistoryService,
+      private readonly revisions: RevisionDisplay,
       @Inject(APP_CONFIG) private readonly config: AppConfig,
     ) {}
 
@@ -71,12 +73,15 @@ export function subjectPagesController(path: string, pages: Type<AnySubjectPages
       @CurrentUser() viewer: AuthenticatedUser,
     ): Promise<void> {
       const subject = await this.subjects.get(slug, viewer);
-      const [{ commitments, findings }, history] = await Promise.all([
+      const [{ commitments, findings }, history, revision] = await Promise.all([
         this.subjects.claims(subject, viewer),
         this.history.of(this.subjects.auditEntity, subject.id, viewer),
+        subject.status === ReviewStatus.Verified
+          ? this.revisions.of(this.subjects.auditEntity, subject)
+          : Promise.resolve(null),
       ]);
       const ctx = webContext(request, response);
-      sendPage(response, this.subjects.page({ ctx, subject, commitments, findings, history }));
+      sendPage(response, this.subjects.page({ ctx, subject, commitments, findings, history, revision }));
     }
 
     @RequireRoles(Role.Researcher)

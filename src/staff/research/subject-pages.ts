@@ -8,6 +8,7 @@ import type { FormState } from '../common/fields';
 import type { FormBody, FormValues } from '../common/form-body';
 import type { WebContext } from '../common/page';
 import type { HistoryEntry } from '../history/history.service';
+import type { RevisionItem, RevisionKind } from '../review/revision-display';
 
 /** What the research pages need of a brand or a company group, as its service returns it. */
 export interface SubjectRecord {
@@ -22,8 +23,8 @@ export interface SubjectRecord {
  * (add, see, edit, submit) are written once in subjectPagesController.
  */
 export interface SubjectPages<Subject extends SubjectRecord, Create extends object, Update extends object> {
-  /** The entity type its history is recorded under in the audit log. */
-  readonly auditEntity: string;
+  /** The entity type its history is recorded under in the audit log; also the kind of its revisions. */
+  readonly auditEntity: RevisionKind;
   readonly createDto: Type<Create>;
   readonly updateDto: Type<Update>;
   toCreate(body: FormBody): Record<string, unknown>;
@@ -47,5 +48,7 @@ export interface SubjectPages<Subject extends SubjectRecord, Create extends obje
     commitments: CommitmentView[];
     findings: FindingView[];
     history: HistoryEntry[];
+    /** A change of the verified record waiting for review. */
+    revision: RevisionItem | null;
   }): VNode;
 }

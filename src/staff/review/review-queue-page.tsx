@@ -3,6 +3,8 @@ import { FORM_LEVEL } from '../common/form-errors';
 import { formatTime } from '../common/labels';
 import { CsrfField, Page, type WebContext } from '../common/page';
 import type { QueueItem } from './review-queue.service';
+import { OWN_REVISION_REASON, ProposedBy, RevisionTable } from './revision-changes';
+import type { RevisionItem } from './revision-display';
 
 /** A review form that came back with a problem, shown again on its own entry. */
 export interface FailedReview {
@@ -27,14 +29,19 @@ export function ReviewTabs({ current, openFlags }: { current: 'entries' | 'flags
   );
 }
 
+/** The failed form of a revision is keyed like this, so it comes back on its own entry. */
+export const revisionFormKind = (kind: RevisionItem['kind']) => `${kind}-revision`;
+
 export function ReviewQueuePage({
   ctx,
   items,
+  revisions,
   viewerId,
   failed,
 }: {
   ctx: WebContext;
   items: QueueItem[];
+  revisions: RevisionItem[];
   viewerId: string;
   failed?: FailedReview;
 }) {
@@ -53,6 +60,24 @@ export function ReviewQueuePage({
           <QueueEntry item={item} ctx={ctx} own={item.createdById === viewerId} failed={failed} />
         ))}
       </ol>
+      <section id="revisions" aria-labelledby="revisions-title">
+        <h2 id="revisions-title">Changes to verified entries</h2>
+        <p class="lead">
+          {revisions.length === 0
+            ? 'No change to a verified entry is waiting.'
+            : `${revisions.length} ${revisions.length === 1 ? 'change waits' : 'changes wait'}, oldest first. The public sees the verified values until a change is verified.`}
+        </p>
+        <ol class="queue">
+          {revisions.map((revision) => (
+            <RevisionEntry
+              ctx={ctx}
+              item={revision}
+              own={revision.proposedById === viewerId}
+              failed={failed}
+            />
+          ))}
+        </ol>
+      </section>
     </Page>
   );
 }
@@ -115,6 +140,68 @@ function QueueEntry({
             </button>
             <button type="submit" name="decision" value="reject" class="button danger" data-triage-dismiss>
               Reject
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function RevisionEntry({
+  ctx,
+  item,
+  own,
+  failed,
+}: {
+  ctx: WebContext;
+  item: RevisionItem;
+  own: boolean;
+  failed?: FailedReview;
+}) {
+  const key = `${revisionFormKind(item.kind)}-${item.slug}`;
+  const form: FormState =
+    failed && failed.kind === revisionFormKind(item.kind) && failed.id === item.slug
+      ? failed.form
+      : { values: {}, errors: {} };
+  const formError = form.errors[FORM_LEVEL];
+  return (
+    <li class="queue-item" id={key} data-revision={`${item.kind}/${item.slug}`}>
+      <p class="kind">{item.kind} change</p>
+      <h3>
+        <a href={item.href}>{item.name}</a>
+      </h3>
+      <RevisionTable item={item} />
+      <ProposedBy item={item} />
+      {own ? (
+        <p class="notice">{OWN_REVISION_REASON}</p>
+      ) : (
+        <form
+          method="post"
+          action={`/review/revisions/${item.kind}/${encodeURIComponent(item.slug)}`}
+          class="review-form"
+          novalidate
+        >
+          <CsrfField ctx={ctx} />
+          {formError && (
+            <p class="notice error" role="alert">
+              {formError.join('; ')}
+            </p>
+          )}
+          <TextArea
+            form={{ values: form.values, errors: form.errors }}
+            name="note"
+            id={`${key}-note`}
+            label="Note"
+            rows={2}
+            hint="Required to reject: say why the change is wrong."
+          />
+          <div class="actions">
+            <button type="submit" name="decision" value="verify">
+              Verify change
+            </button>
+            <button type="submit" name="decision" value="reject" class="button danger">
+              Reject change
             </button>
           </div>
         </form>

@@ -24,11 +24,15 @@ import { formErrorsOf, validateDto, type FieldErrors } from '../common/form-erro
 import { sendPage, webContext } from '../common/page';
 import { SignInRedirectFilter } from '../common/sign-in-redirect.filter';
 import { queueKindOf, ReviewQueueService } from './review-queue.service';
-import { ReviewQueuePage } from './review-queue-page';
+import { ReviewQueuePage, revisionFormKind, type FailedReview } from './review-queue-page';
+import { RevisionDisplay, revisionKindOf } from './revision-display';
 
 const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
-/** The reviewers' queue of submitted entries: verify, or reject with a note. */
+/**
+ * The reviewers' queue of submitted entries and of changes to verified ones: verify, or reject with a
+ * note. The services hold four eyes; a refusal comes back on the page, on the entry it concerns.
+ */
 @ApiExcludeController()
 @UseFilters(SignInRedirectFilter)
 @RequireRoles(Role.Reviewer)
@@ -36,13 +40,13 @@ const ID = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 export class ReviewController {
   constructor(
     private readonly queue: ReviewQueueService,
+    private readonly revisions: RevisionDisplay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response, @CurrentUser() viewer: AuthenticatedUser) {
-    const items = await this.queue.items();
-    sendPage(response, ReviewQueuePage({ ctx: webContext(request, response), items, viewerId: viewer.id }));
+    await this.render(request, response, viewer);
   }
 
   @Post(':kind/:id')
@@ -55,12 +59,8 @@ export class ReviewController {
     @CurrentUser() actor: AuthenticatedUser,
   ): Promise<void> {
     const kind = queueKindOf(kindParam);
-    const again = async (errors: FieldErrors, status: number) => {
-      const items = await this.queue.items();
-      const failed = { kind, id, form: { values: formValues(body), errors } };
-      const ctx = webContext(request, response);
-      sendPage(response, ReviewQueuePage({ ctx, items, viewerId: actor.id, failed }), status);
-    };
+    const again = (errors: FieldErrors, status: number) =>
+      this.render(request, response, actor, { kind, id, form: { values: formValues(body), errors } }, status);
     const input = await validateDto(ReviewDecisionDto, {
       decision: field(body, 'decision'),
       note: optional(field(body, 'note')),
@@ -77,5 +77,57 @@ export class ReviewController {
     const verb = input.value.decision === 'verify' ? 'verified' : 'sent back to its author';
     setFlash(response, { kind: 'ok', text: `The ${kind} is ${verb}.` }, this.config.secureCookies);
     response.redirect(303, '/review');
+  }
+
+  @Post('revisions/:kind/:slug')
+  async decideRevision(
+    @Req() request: Request,
+    @Res() response: Response,
+    @Param('kind') kindParam: string,
+    @Param('slug') slug: string,
+    @Body() body: FormBody,
+    @CurrentUser() actor: AuthenticatedUser,
+  ): Promise<void> {
+    const kind = revisionKindOf(kindParam);
+    const again = (errors: FieldErrors, status: number) =>
+      this.render(
+        request,
+        response,
+        actor,
+        { kind: revisionFormKind(kind), id: slug, form: { values: formValues(body), errors } },
+        status,
+      );
+    const input = await validateDto(ReviewDecisionDto, {
+      decision: field(body, 'decision'),
+      note: optional(field(body, 'note')),
+    });
+    if (!input.ok) return again(input.errors, 400);
+    let record: { name: string };
+    try {
+      record = await this.revisions.decide(kind, slug, input.value.decision, input.value.note, actor);
+    } catch (error: unknown) {
+      const refused = formErrorsOf(error);
+      if (!refused) throw error;
+      return again(refused.errors, refused.status);
+    }
+    const verb = input.value.decision === 'verify' ? 'verified: the public sees it now' : 'rejected';
+    setFlash(
+      response,
+      { kind: 'ok', text: `The change to ${record.name} is ${verb}.` },
+      this.config.secureCookies,
+    );
+    response.redirect(303, '/review#revisions');
+  }
+
+  private async render(
+    request: Request,
+    response: Response,
+    viewer: AuthenticatedUser,
+    failed?: FailedReview,
+    status = 200,
+  ): Promise<void> {
+    const [items, revisions] = await Promise.all([this.queue.items(), this.revisions.waiting()]);
+    const ctx = webContext(request, response);
+    sendPage(response, ReviewQueuePage({ ctx, items, revisions, viewerId: viewer.id, failed }), status);
   }
 }
