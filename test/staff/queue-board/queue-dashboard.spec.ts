@@ -43,7 +43,7 @@ describe('the queue dashboard at /admin/queues', () => {
     const names = ((await queues.json()) as { queues: Array<{ name: string }> }).queues.map(
       (queue) => queue.name,
     );
-    expect(names.sort()).toEqual(['captures', 'monitoring', 'webhooks']);
+    expect(names.sort()).toEqual(['captures', 'catalogue', 'monitoring', 'webhooks']);
   });
 
   it('refuses a cookie-authenticated queue action from another origin', async () => {
