@@ -33,10 +33,13 @@ export class ReplicaFreshness implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     if (!this.routing.replicaConfigured) return;
-    this.version.onChange((version) => {
+    const follow = (version: string | null) => {
       const generation = this.routing.distrust();
       if (version !== null) void this.catchUp(generation);
-    });
+    };
+    this.version.onChange(follow);
+    // The version may already be known if its connection won the race with this hook.
+    if (this.version.current() !== null) follow(this.version.current());
   }
 
   async onApplicationShutdown(): Promise<void> {
