@@ -15,6 +15,8 @@ export interface Verdict {
   reason?: string;
   /** The ETag came from no version near the known one (another keying scheme): only the content was checked. */
   unclassifiedEtag?: boolean;
+  /** The read was about a brand whose claim was verified before it started, and its content was checked. */
+  claimChecked?: boolean;
 }
 
 /** How far back an ETag is looked for among older versions before it is called unclassified. */
@@ -48,10 +50,12 @@ export class FreshnessBook {
   }
 
   check(read: Read, known: Known, body: string, etag: string | undefined): Verdict {
+    const entry = read.brand && this.verified.get(read.brand.slug);
+    const claimChecked = Boolean(entry && entry.seq <= known.verifiedSeq && read.kind !== 'badge');
     const content = this.checkContent(read, known, body);
-    if (content) return { stale: true, reason: content };
-    if (!etag) return { stale: false };
-    return this.checkEtag(read.path, known.version, etag);
+    if (content) return { stale: true, reason: content, claimChecked };
+    if (!etag) return { stale: false, claimChecked };
+    return { ...this.checkEtag(read.path, known.version, etag), claimChecked };
   }
 
   private checkContent(read: Read, known: Known, body: string): string | undefined {

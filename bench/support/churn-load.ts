@@ -14,6 +14,8 @@ export interface PhaseResult {
   staleReads: number;
   /** Public copies whose ETag matched no global version: their content was still checked. */
   unclassifiedEtags: number;
+  /** Reads whose content was checked for a claim verified before they started. */
+  claimChecks: number;
   /** Reads served and their mean time, by kind. */
   byKind: Record<string, { served: number; meanMs: number }>;
   staleExamples: string[];
@@ -44,6 +46,7 @@ export async function runPhase(options: {
   let errors = 0;
   let staleReads = 0;
   let unclassifiedEtags = 0;
+  let claimChecks = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
 
@@ -72,6 +75,7 @@ export async function runPhase(options: {
         const etag = response.headers.etag;
         const verdict = book.check(read, known, body, typeof etag === 'string' ? etag : undefined);
         if (verdict.unclassifiedEtag) unclassifiedEtags++;
+        if (verdict.claimChecked) claimChecks++;
         if (verdict.stale) {
           staleReads++;
           if (staleExamples.length < 5) staleExamples.push(`${read.path}: ${verdict.reason}`);
@@ -97,6 +101,7 @@ export async function runPhase(options: {
     p99: percentile(latencies, 0.99),
     staleReads,
     unclassifiedEtags,
+    claimChecks,
     byKind,
     staleExamples,
   };

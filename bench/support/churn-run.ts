@@ -22,7 +22,8 @@ export function printPhase(phase: PhaseResult): void {
   console.log(
     `${phase.name.padEnd(22)} ${phase.rps.toFixed(0).padStart(6)} req/s  p50 ${phase.p50.toFixed(1)} ms  ` +
       `p99 ${phase.p99.toFixed(1)} ms  served ${phase.served}  errors ${phase.errors}  ` +
-      `STALE READS ${phase.staleReads}  (ETags of no global version: ${phase.unclassifiedEtags})`,
+      `STALE READS ${phase.staleReads}  (reads checked for a verified claim: ${phase.claimChecks}; ` +
+      `ETags of no global version: ${phase.unclassifiedEtags})`,
   );
   const kinds = Object.entries(phase.byKind).map(
     ([kind, { served, meanMs }]) => `${kind} ${served} (${meanMs.toFixed(0)} ms)`,
