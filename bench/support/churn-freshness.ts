@@ -32,7 +32,12 @@ const NEWER_VERSIONS_SEARCHED = 20n;
  */
 export class FreshnessBook {
   private version = 0n;
-  private readonly verified = new Map<string, { claim: PreparedClaim; seq: number }>();
+  /** `scorecardShowsClaim`: the methodology may leave a claim off the card (a group's denial, say); only a
+   * card that shows it on the primary, read signed in right after the verify, must show it to the public. */
+  private readonly verified = new Map<
+    string,
+    { claim: PreparedClaim; seq: number; scorecardShowsClaim: boolean }
+  >();
   private seq = 0;
 
   known(): Known {
@@ -40,8 +45,8 @@ export class FreshnessBook {
   }
 
   /** Called when the verify's response has returned, with the version the primary holds after it. */
-  recordVerified(claim: PreparedClaim, version: bigint): void {
-    this.verified.set(claim.brand.slug, { claim, seq: ++this.seq });
+  recordVerified(claim: PreparedClaim, version: bigint, scorecardShowsClaim: boolean): void {
+    this.verified.set(claim.brand.slug, { claim, seq: ++this.seq, scorecardShowsClaim });
     this.recordVersion(version);
   }
 
@@ -64,6 +69,7 @@ export class FreshnessBook {
     const { claim } = entry;
     switch (read.kind) {
       case 'scorecard JSON':
+        if (!entry.scorecardShowsClaim) return undefined;
         return body.includes(claim.id) ? undefined : `scorecard lacks verified claim ${claim.id}`;
       case 'brand page':
         return body.includes(claim.summary) ? undefined : `page lacks "${claim.summary}"`;

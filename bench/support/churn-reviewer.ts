@@ -40,7 +40,12 @@ export async function verifyOneASecond(options: {
         console.error(`verify ${claim.id}: ${response.status} ${await response.text()}`);
       return;
     }
-    options.book.recordVerified(claim, await readVersion(primary));
+    const version = await readVersion(primary);
+    // Signed in, so rendered afresh from the primary: whether the card at this version shows the claim at all.
+    const card = await fetch(`${baseUrl}/api/brands/${claim.brand.slug}/scorecard`, {
+      headers: { authorization: `Bearer ${options.token}` },
+    }).then((answer) => answer.text());
+    options.book.recordVerified(claim, version, card.includes(claim.id));
     times.push(performance.now() - sent);
   };
   const pending: Promise<void>[] = [];
