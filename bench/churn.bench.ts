@@ -37,7 +37,7 @@ const load = () =>
 async function singleProcessRun(seconds: number, connections: number): Promise<ChurnOutcome> {
   const databaseName = `pw_bench_churn_${randomBytes(3).toString('hex')}`;
   const url = await cloneCatalogue(databaseName, process.argv.includes('--regenerate'), console.log);
-  const stack = new ChurnStack({ databaseUrl: url, logDir: LOG_DIR });
+  const stack = new ChurnStack({ databaseUrl: url, logDir: LOG_DIR, logPrefix: 'single' });
   try {
     await stack.start(1);
     return await measureChurn({

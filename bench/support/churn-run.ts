@@ -64,6 +64,8 @@ export async function measureChurn(options: {
   console.log(`warm-up: ${warmed} reads of the ${WARM_UP_BRANDS} most popular brands and every sector`);
   const quiet = await phase(`${options.label}: no churn`);
   printPhase(quiet);
+  if (quiet.served === 0)
+    throw new Error('No read was served: see the API logs in bench/results/churn-logs/');
   const [busy, review] = await Promise.all([
     phase(`${options.label}: churn`),
     verifyOneASecond({ baseUrls, token: reviewer.token, claims, seconds, primaryUrl: url, book }),

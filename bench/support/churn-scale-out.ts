@@ -68,6 +68,7 @@ export async function scaleOutRun(options: {
       databaseUrl: primaryUrl,
       readUrl: pair.url('replica', 'pledgewatch'),
       logDir: options.logDir,
+      logPrefix: 'scale-out',
     });
     const monitoring = {
       FETCH_ALLOWLIST: site.server.hostPort,

@@ -24,6 +24,8 @@ export class ChurnStack {
       /** DATABASE_READ_URL: a streaming replica for public reads. */
       readUrl?: string;
       logDir: string;
+      /** Prefix of the log files, so one run's logs do not overwrite another's. */
+      logPrefix: string;
     },
   ) {}
 
@@ -73,7 +75,7 @@ export class ChurnStack {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const log = createWriteStream(path.join(this.settings.logDir, `${name}.log`));
+    const log = createWriteStream(path.join(this.settings.logDir, `${this.settings.logPrefix}-${name}.log`));
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.children.push(child);
