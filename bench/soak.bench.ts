@@ -14,14 +14,11 @@
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { QueueName } from '../src/platform/queues/queue-catalogue';
-import { redisOptionsFromUrl } from '../src/platform/redis/redis-connection';
-import { waitFor } from '../test/support/wait-for';
 import { treeRss } from './monitoring-probes';
 import { badDay, FaultTimeline } from './support/soak-faults';
-import { checkLedger, duplicateLedger, type WatchSchedule } from './support/soak-ledger';
+import { checkLedger, duplicateLedger } from './support/soak-ledger';
 import { LoadGenerator } from './support/soak-load';
 import { parseSoakOptions } from './support/soak-options';
 import { recoveryFigures } from './support/soak-recovery';
@@ -29,6 +26,7 @@ import { writeSoakReport, type MemoryTrace } from './support/soak-report';
 import { SoakSite } from './support/soak-site';
 import { SoakStack } from './support/soak-stack';
 import { soakTargets } from './support/soak-targets';
+import { createWatches, firstChecksAndSchedules } from './support/soak-watches';
 
 const ROOT = path.resolve(__dirname, '..');
 const LOG_DIR = path.join(__dirname, 'results', 'soak-logs');
@@ -46,26 +44,6 @@ function build(): void {
     if (!existsSync(path.join(ROOT, 'dist/src/app/worker.js'))) throw new Error('npm run build failed');
     log('WARNING: the build reported type errors (above); running what tsc emitted');
   }
-}
-
-async function createWatches(stack: SoakStack, site: SoakSite, brand: string) {
-  const watches: Array<{ id: string; path: string }> = [];
-  for (const page of site.watchedPages) {
-    const response = await fetch(`${stack.baseUrl}/api/watches`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        brand,
-        url: site.server.url(page.path),
-        intervalMinutes: 5,
-        needsBrowser: page.needsBrowser,
-      }),
-    });
-    if (response.status !== 201)
-      throw new Error(`creating a watch: ${response.status} ${await response.text()}`);
-    watches.push({ id: ((await response.json()) as { id: string }).id, path: page.path });
-  }
-  return watches;
 }
 
 async function main(): Promise<void> {
@@ -94,28 +72,11 @@ async function main(): Promise<void> {
         WHERE b.status = 'verified' GROUP BY b.slug ORDER BY count(c.id) DESC, b.slug LIMIT 1`,
     );
     const brandSlug = rows[0].slug;
-    const watches = await createWatches(stack, site, brandSlug);
+    const watches = await createWatches(stack.baseUrl, stack.token, site, brandSlug);
     log(`${watches.length} watches on ${brandSlug}; waiting for their first checks`);
-    await waitFor(
-      async () => {
-        const done = await db.query<{ n: number }>(
-          `SELECT count(DISTINCT watch_id)::int AS n FROM watch_checks WHERE job_id LIKE '%:first'`,
-        );
-        return done.rows[0].n >= watches.length;
-      },
-      { timeoutMs: 300_000, intervalMs: 500, description: 'every first check' },
-    );
-    queue = new Queue(QueueName.Monitoring, {
-      connection: redisOptionsFromUrl(stack.redisUrl),
-      prefix: stack.prefix,
-    });
-    queue.on('error', () => undefined);
-    const schedulers = new Map((await queue.getJobSchedulers(0, -1)).map((s) => [s.key, s]));
-    const schedules: WatchSchedule[] = watches.map((watch) => {
-      const scheduler = schedulers.get(`watch-${watch.id}`);
-      if (!scheduler?.next || !scheduler.every) throw new Error(`watch ${watch.id} has no scheduler`);
-      return { watchId: watch.id, path: watch.path, next: scheduler.next, every: scheduler.every };
-    });
+    const started = await firstChecksAndSchedules(db, stack, watches);
+    queue = started.queue;
+    const schedules = started.schedules;
 
     site.startChanging(120_000);
     const timeline = new FaultTimeline();

@@ -41,6 +41,7 @@ for file in bench/*.bench.ts; do
       $quick && args=(--minutes 2)
       ;;
     monitoring) $quick && args=(--watches 100) ;;
+    churn) $quick && args=(--seconds 10) ;;
   esac
   echo
   echo "=== $name ${args[*]:-}   ($(uptime | sed 's/.*load/load/'))"

@@ -6,15 +6,10 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { ApiTokensService } from '../../src/identity/auth/api-tokens.service';
-import { AuditService } from '../../src/identity/audit/audit.service';
 import { Role } from '../../src/identity/auth/role.enum';
 import { quoteIdentifier } from '../../src/platform/database/ensure-database';
 import { prepareDatabase } from '../../src/app/database/prepare-database';
-import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
 import { heartbeatKey } from '../../src/platform/health/worker-heartbeat';
-import { UsersService } from '../../src/identity/users/users.service';
 import {
   CuttableProxy,
   freePort,
@@ -24,6 +19,7 @@ import {
 } from '../../test/monitoring/fault-tools';
 import { waitFor } from '../../test/support/wait-for';
 import { descendantPids } from '../monitoring-probes';
+import { createStaffToken } from './staff-token';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -63,7 +59,7 @@ export class SoakStack {
 
   async start(log: (line: string) => void): Promise<void> {
     await prepareDatabase(this.databaseUrl, { seedDemoData: true, log });
-    this.token = await this.createResearcherToken();
+    this.token = (await createStaffToken(this.databaseUrl, Role.Researcher, 'soak')).token;
     this.redis = await startPrivateRedis();
     this.redisPort = this.redis.port;
     this.proxy = await CuttableProxy.start({ host: '127.0.0.1', port: 5432 });
@@ -180,24 +176,6 @@ export class SoakStack {
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     return child;
-  }
-
-  private async createResearcherToken(): Promise<string> {
-    const dataSource = await new DataSource(buildDataSourceOptions(this.databaseUrl)).initialize();
-    try {
-      const audit = new AuditService(dataSource);
-      const user = await new UsersService(dataSource, audit).create(
-        {
-          email: `soak-${randomBytes(3).toString('hex')}@example.org`,
-          role: Role.Researcher,
-          password: randomBytes(12).toString('hex'),
-        },
-        null,
-      );
-      return (await new ApiTokensService(dataSource, audit).create(user.id, { name: 'soak' })).token;
-    } finally {
-      await dataSource.destroy();
-    }
   }
 }
 

@@ -20,6 +20,8 @@ import { securityHeaders } from '../platform/http/security/security-headers';
 import { CrossOriginReadInterceptor } from '../platform/http/cross-origin/cross-origin-read';
 import { PUBLIC_ASSETS_DIR } from '../ui/project-root';
 import { WorkerModule } from './worker.module';
+import { ReadRouting } from '../platform/database/read-replica/read-routing';
+import { publicReadsOnReplica } from './database/public-reads-on-replica';
 
 /** Builds the API app exactly as production runs it; tests call this too. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -41,6 +43,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.use(rejectDeeplyNestedBodies);
   app.use(cookieParser(config.sessionSecret));
+  app.use(publicReadsOnReplica(app.get(ReadRouting)));
   app.useStaticAssets(PUBLIC_ASSETS_DIR, { prefix: '/assets/', maxAge: '1h', index: false });
   // Browsers ask for /favicon.ico on a first visit whatever the page links; answer with the icon, not a 404.
   app.use('/favicon.ico', (request: Request, response: Response, next: NextFunction) => {

@@ -15,6 +15,7 @@ import { HealthModule } from '../platform/health/health.module';
 import { infrastructureModules } from './infrastructure';
 import { MonitoringModule } from '../monitoring/monitoring.module';
 import { PublicCacheModule } from '../public/cache/public-cache.module';
+import { ReplicaFreshness } from './database/replica-freshness';
 import { PublicSiteModule } from '../public/site/public-site.module';
 import { ExportsModule } from '../public/exports/exports.module';
 import { FeedModule } from '../public/feed/feed.module';
@@ -56,6 +57,8 @@ export class AppModule {
         BadgesModule,
         ScreeningWebModule,
       ],
+      // Needs the public data version, which only the API has: the worker never reads from the replica.
+      providers: [ReplicaFreshness],
     };
   }
 }

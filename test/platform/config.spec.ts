@@ -10,6 +10,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       port: 3000,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/pledgewatch',
+      databaseReadUrl: null,
       redisUrl: 'redis://127.0.0.1:6379',
       chromiumPath: '/usr/bin/chromium',
       fetchAllowlist: [],

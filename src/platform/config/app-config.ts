@@ -7,6 +7,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   databaseUrl: string;
+  /** A streaming replica for anonymous public reads, or null: every query on the primary. */
+  databaseReadUrl: string | null;
   redisUrl: string;
   queuePrefix: string;
   chromiumPath: string;
@@ -68,6 +70,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: raw.NODE_ENV,
     port: raw.PORT,
     databaseUrl: raw.DATABASE_URL,
+    databaseReadUrl: raw.DATABASE_READ_URL ?? null,
     redisUrl: raw.REDIS_URL,
     queuePrefix: raw.QUEUE_PREFIX,
     chromiumPath: raw.CHROMIUM_PATH,

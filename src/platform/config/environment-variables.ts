@@ -4,6 +4,7 @@ import {
   IsIn,
   IsInt,
   IsString,
+  IsOptional,
   Matches,
   Max,
   Min,
@@ -32,6 +33,13 @@ export class EnvironmentVariables {
     message: 'expected a URL like postgres://user@host:5432/database',
   })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/pledgewatch';
+
+  /** A streaming replica of DATABASE_URL for anonymous public reads (docs/deploy.md); unset: everything on the primary. */
+  @IsOptional()
+  @IsUrlWithProtocol(['postgres:', 'postgresql:'], {
+    message: 'expected a URL like postgres://user@replica-host:5432/database',
+  })
+  DATABASE_READ_URL?: string;
 
   @IsUrlWithProtocol(['redis:', 'rediss:'], { message: 'expected a URL like redis://host:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,0 +1,83 @@
+import { Pool, type Client } from 'pg';
+import type { PreparedClaim } from './churn-data';
+import type { FreshnessBook } from './churn-freshness';
+
+export interface ReviewResult {
+  verified: number;
+  failed: number;
+  /** Milliseconds from sending the verify to its response, median and worst. */
+  p50: number;
+  max: number;
+}
+
+/**
+ * A reviewer verifying another researcher's submitted claims through the API, one a second (an open loop: a
+ * slow answer does not delay the next), alternating over `baseUrls`. When a verify's response returns, the
+ * version the primary holds is read and recorded with the claim: from then on every read must reflect both.
+ */
+export async function verifyOneASecond(options: {
+  baseUrls: string[];
+  token: string;
+  claims: PreparedClaim[];
+  seconds: number;
+  primaryUrl: string;
+  book: FreshnessBook;
+}): Promise<ReviewResult> {
+  // A pool: verifies overlap when answers take longer than a second.
+  const primary = new Pool({ connectionString: options.primaryUrl, max: 4 });
+  const times: number[] = [];
+  let failed = 0;
+  const verify = async (claim: PreparedClaim, baseUrl: string) => {
+    const sent = performance.now();
+    const response = await fetch(`${baseUrl}/api/commitments/${claim.id}/review`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ decision: 'verify' }),
+    }).catch(() => undefined);
+    if (!response || response.status !== 200) {
+      failed++;
+      if (response && failed <= 3)
+        console.error(`verify ${claim.id}: ${response.status} ${await response.text()}`);
+      return;
+    }
+    const version = await readVersion(primary);
+    // Signed in, so rendered afresh from the primary: whether the card at this version shows the claim at all.
+    const card = await fetch(`${baseUrl}/api/brands/${claim.brand.slug}/scorecard`, {
+      headers: { authorization: `Bearer ${options.token}` },
+    }).then((answer) => answer.text());
+    options.book.recordVerified(claim, version, card.includes(claim.id));
+    times.push(performance.now() - sent);
+  };
+  const pending: Promise<void>[] = [];
+  const count = Math.min(options.seconds, options.claims.length);
+  for (let index = 0; index < count; index++) {
+    pending.push(verify(options.claims[index], options.baseUrls[index % options.baseUrls.length]));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  await Promise.all(pending);
+  await primary.end();
+  times.sort((a, b) => a - b);
+  return {
+    verified: times.length,
+    failed,
+    p50: times[Math.floor(times.length / 2)] ?? NaN,
+    max: times[times.length - 1] ?? NaN,
+  };
+}
+
+/** The primary's version now: what every read starting from here must be at least as new as. */
+export async function primaryVersion(primaryUrl: string): Promise<bigint> {
+  const primary = new Pool({ connectionString: primaryUrl, max: 1 });
+  try {
+    return await readVersion(primary);
+  } finally {
+    await primary.end();
+  }
+}
+
+async function readVersion(client: Pool | Client): Promise<bigint> {
+  const { rows } = await client.query<{ version: string }>(
+    'SELECT version::text AS version FROM public_data_version WHERE id = 1',
+  );
+  return BigInt(rows[0].version);
+}
