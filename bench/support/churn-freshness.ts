@@ -1,13 +1,21 @@
 import { cacheKey, etagFor } from '../../src/public/cache/cache-policy';
+import { AGGREGATE_SCOPE, scopeOf } from '../../src/public/cache/public-scope';
+import { ScopeVersions } from '../../src/public/cache/scope-versions';
 import { today } from '../../src/kernel/dates/today';
 import { CHURN_TYPE, type PreparedClaim } from './churn-data';
 import type { Read } from './churn-mix';
 
-/** What the bench knew when a read started: the newest public data version and the claims verified by then. */
+/**
+ * What the bench knew when a read started: the version of the read's scope (its brand's, or the aggregate one
+ * for lists and facets: src/public/cache/public-scope.ts) and the claims verified by then.
+ */
 export interface Known {
   version: bigint;
   verifiedSeq: number;
 }
+
+/** A snapshot of the primary's versions, as PublicDataVersion reads them (CHANGES_SINCE). */
+export type VersionRows = ReadonlyArray<{ scope: string | null; version: string }>;
 
 export interface Verdict {
   stale: boolean;
@@ -28,10 +36,13 @@ const NEWER_VERSIONS_SEARCHED = 20n;
  * The versions a read must reflect. A verification counts once its API response has returned (the reviewer has
  * seen it done): every read that starts later must show the claim (the scorecard JSON carries its id, the page
  * its summary, the list finds the brand under the claim's type, the facets count that type), and every public
- * copy must carry an ETag of a version at least as new as the one read from the primary by then.
+ * copy must carry an ETag of a version of its scope at least as new as the one read from the primary by then.
+ * The versions are kept by the app's own ScopeVersions, fed the same snapshots the app reads.
  */
 export class FreshnessBook {
-  private version = 0n;
+  private readonly versions = new ScopeVersions();
+  /** The newest aggregate version read: the next snapshot asks only for what committed after it. */
+  private readThrough = 0n;
   /** `scorecardShowsClaim`: the methodology may leave a claim off the card (a group's denial, say); only a
    * card that shows it on the primary, read signed in right after the verify, must show it to the public. */
   private readonly verified = new Map<
@@ -40,18 +51,34 @@ export class FreshnessBook {
   >();
   private seq = 0;
 
-  known(): Known {
-    return { version: this.version, verifiedSeq: this.seq };
+  /** What a read of `path` must reflect, taken when it starts. */
+  known(path: string): Known {
+    return { version: BigInt(this.versions.versionOf(scopeOfRead(path))), verifiedSeq: this.seq };
   }
 
-  /** Called when the verify's response has returned, with the version the primary holds after it. */
-  recordVerified(claim: PreparedClaim, version: bigint, scorecardShowsClaim: boolean): void {
+  /** Where the next snapshot starts (CHANGES_SINCE's parameter). */
+  since(): bigint {
+    return this.readThrough;
+  }
+
+  /** Called when the verify's response has returned, with the primary's versions read after it. */
+  recordVerified(claim: PreparedClaim, rows: VersionRows, scorecardShowsClaim: boolean): void {
+    this.recordVersions(rows);
     this.verified.set(claim.brand.slug, { claim, seq: ++this.seq, scorecardShowsClaim });
-    this.recordVersion(version);
   }
 
-  recordVersion(version: bigint): void {
-    if (version > this.version) this.version = version;
+  recordVersions(rows: VersionRows): void {
+    const aggregate = rows.find((row) => row.scope === null)?.version ?? '0';
+    const scopes = rows.flatMap((row) =>
+      row.scope === null ? [] : [{ scope: row.scope, version: row.version }],
+    );
+    this.versions.load(aggregate, scopes);
+    if (BigInt(aggregate) > this.readThrough) this.readThrough = BigInt(aggregate);
+  }
+
+  /** The newest aggregate version read: responses may carry versions up to a little past it. */
+  private newest(): bigint {
+    return this.readThrough;
   }
 
   check(read: Read, known: Known, body: string, etag: string | undefined): Verdict {
@@ -88,7 +115,7 @@ export class FreshnessBook {
     const day = today();
     const matches = (candidate: bigint) =>
       etagFor(cacheKey(candidate.toString(), day, path), 'anonymous') === etag;
-    for (let candidate = version; candidate <= this.version + NEWER_VERSIONS_SEARCHED; candidate++) {
+    for (let candidate = version; candidate <= this.newest() + NEWER_VERSIONS_SEARCHED; candidate++) {
       if (matches(candidate)) return { stale: false };
     }
     for (
@@ -110,4 +137,10 @@ function facetCount(body: string, type: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The scope a read's URL is cached under (its path, without the query). */
+function scopeOfRead(url: string): string {
+  const query = url.indexOf('?');
+  return scopeOf(query === -1 ? url : url.slice(0, query)) ?? AGGREGATE_SCOPE;
 }

@@ -54,7 +54,7 @@ export async function runPhase(options: {
     const pool = pools[index % pools.length];
     while (performance.now() < deadline) {
       const read = mix.next();
-      const known = book.known();
+      const known = book.known(read.path);
       const sent = performance.now();
       try {
         const response = await pool.request({

@@ -1,6 +1,7 @@
 import { Pool, type Client } from 'pg';
 import type { PreparedClaim } from './churn-data';
-import type { FreshnessBook } from './churn-freshness';
+import { CHANGES_SINCE } from '../../src/public/cache/public-data-version';
+import type { FreshnessBook, VersionRows } from './churn-freshness';
 
 export interface ReviewResult {
   verified: number;
@@ -40,12 +41,12 @@ export async function verifyOneASecond(options: {
         console.error(`verify ${claim.id}: ${response.status} ${await response.text()}`);
       return;
     }
-    const version = await readVersion(primary);
+    const rows = await readVersions(primary, options.book.since());
     // Signed in, so rendered afresh from the primary: whether the card at this version shows the claim at all.
     const card = await fetch(`${baseUrl}/api/brands/${claim.brand.slug}/scorecard`, {
       headers: { authorization: `Bearer ${options.token}` },
     }).then((answer) => answer.text());
-    options.book.recordVerified(claim, version, card.includes(claim.id));
+    options.book.recordVerified(claim, rows, card.includes(claim.id));
     times.push(performance.now() - sent);
   };
   const pending: Promise<void>[] = [];
@@ -65,19 +66,20 @@ export async function verifyOneASecond(options: {
   };
 }
 
-/** The primary's version now: what every read starting from here must be at least as new as. */
-export async function primaryVersion(primaryUrl: string): Promise<bigint> {
+/** The primary's versions now (aggregate and every scope): what every read starting from here must reflect. */
+export async function primaryVersions(primaryUrl: string): Promise<VersionRows> {
   const primary = new Pool({ connectionString: primaryUrl, max: 1 });
   try {
-    return await readVersion(primary);
+    return await readVersions(primary, 0n);
   } finally {
     await primary.end();
   }
 }
 
-async function readVersion(client: Pool | Client): Promise<bigint> {
-  const { rows } = await client.query<{ version: string }>(
-    'SELECT version::text AS version FROM public_data_version WHERE id = 1',
-  );
-  return BigInt(rows[0].version);
+/** The versions committed after `since`, read as the app reads them. */
+async function readVersions(client: Pool | Client, since: bigint): Promise<VersionRows> {
+  const { rows } = await client.query<{ scope: string | null; version: string }>(CHANGES_SINCE, [
+    since.toString(),
+  ]);
+  return rows;
 }

@@ -4,7 +4,7 @@ import { popularBrands, prepareClaims } from './churn-data';
 import { FreshnessBook } from './churn-freshness';
 import { runPhase, warmUp, type PhaseResult } from './churn-load';
 import { ReadMix } from './churn-mix';
-import { primaryVersion, verifyOneASecond, type ReviewResult } from './churn-reviewer';
+import { primaryVersions, verifyOneASecond, type ReviewResult } from './churn-reviewer';
 import { createStaffToken } from './staff-token';
 
 /** The warm-up reads the most popular brands' pages once, for at most this long. */
@@ -56,7 +56,7 @@ export async function measureChurn(options: {
     `${brands.length} brands read with Zipf popularity; ${claims.length} submitted claims to verify`,
   );
   const book = new FreshnessBook();
-  book.recordVersion(await primaryVersion(url));
+  book.recordVersions(await primaryVersions(url));
   const mix = new ReadMix(brands);
   const phase = (name: string) => runPhase({ name, baseUrls, connections, seconds, mix, book });
 

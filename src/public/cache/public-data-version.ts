@@ -13,7 +13,7 @@ const MAX_RECONNECT_DELAY_MS = 5000;
 export type VersionListener = (version: string | null, change: ScopeChange) => void;
 
 /** Every version and scope committed after `$1`, in one snapshot (so in one statement). */
-const CHANGES_SINCE = `
+export const CHANGES_SINCE = `
   SELECT NULL AS scope, version::text AS version FROM public_data_version WHERE id = 1
   UNION ALL
   SELECT scope, version::text FROM public_scope_versions WHERE version > $1::bigint`;
