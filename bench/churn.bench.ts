@@ -7,6 +7,7 @@ import { cloneCatalogue, dropDatabase } from './support/churn-data';
 import { measureChurn, type ChurnOutcome } from './support/churn-run';
 import { scaleOutRun, type ScaleOutOutcome } from './support/churn-scale-out';
 import { ChurnStack } from './support/churn-stack';
+import { cleanUpOnInterrupt } from './support/on-interrupt';
 
 /**
  * A busy review day (issue 19): public reads of 100k brands with Zipf popularity (scorecard JSON, brand page,
@@ -38,6 +39,7 @@ async function singleProcessRun(seconds: number, connections: number): Promise<C
   const databaseName = `pw_bench_churn_${randomBytes(3).toString('hex')}`;
   const url = await cloneCatalogue(databaseName, process.argv.includes('--regenerate'), console.log);
   const stack = new ChurnStack({ databaseUrl: url, logDir: LOG_DIR, logPrefix: 'single' });
+  const forgetStack = cleanUpOnInterrupt(() => stack.close());
   try {
     await stack.start(1);
     return await measureChurn({
@@ -49,6 +51,7 @@ async function singleProcessRun(seconds: number, connections: number): Promise<C
     });
   } finally {
     await stack.close();
+    forgetStack();
     if (!process.argv.includes('--keep-database')) await dropDatabase(databaseName);
   }
 }

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../../src/app/database/prepare-database';
 import { Role } from '../../src/identity/auth/role.enum';
 import { StreamingReplicaPair } from '../../test/support/streaming-replica';
+import { cleanUpOnInterrupt } from './on-interrupt';
 import { generateCatalogue } from '../catalogue-data';
 import { measureChurn, type ChurnOutcome } from './churn-run';
 import { ChurnStack } from './churn-stack';
@@ -56,6 +57,10 @@ export async function scaleOutRun(options: {
   const site = await SoakSite.start(WATCHES);
   const primaryUrl = pair.url('primary', 'pledgewatch');
   let stack: ChurnStack | undefined;
+  const forgetPair = cleanUpOnInterrupt(async () => {
+    await stack?.close();
+    await pair.stop();
+  });
   let queue: Queue | undefined;
   const db = new Client({ connectionString: primaryUrl });
   try {
@@ -123,5 +128,6 @@ export async function scaleOutRun(options: {
     await stack?.close();
     await site.close();
     await pair.stop();
+    forgetPair();
   }
 }
