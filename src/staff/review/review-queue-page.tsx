@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { TextArea, type FormState } from '../common/fields';
 import { FORM_LEVEL } from '../common/form-errors';
 import { formatTime } from '../common/labels';
@@ -96,8 +97,6 @@ function QueueEntry({
   const key = `${item.kind}-${item.id}`;
   const form: FormState =
     failed && failed.kind === item.kind && failed.id === item.id ? failed.form : { values: {}, errors: {} };
-  const noteName = `note`;
-  const formError = form.errors[FORM_LEVEL];
   return (
     <li class="queue-item" id={key} tabIndex={-1} data-triage-item>
       <p class="kind">{item.kind}</p>
@@ -111,21 +110,14 @@ function QueueEntry({
       {own ? (
         <p class="notice">{FOUR_EYES_REASON}</p>
       ) : (
-        <form method="post" action={`/review/${item.kind}/${item.id}`} class="review-form" novalidate>
-          <CsrfField ctx={ctx} />
-          {formError && (
-            <p class="notice error" role="alert">
-              {formError.join('; ')}
-            </p>
-          )}
-          <TextArea
-            form={{ values: form.values, errors: form.errors }}
-            name={noteName}
-            id={`${key}-note`}
-            label="Note"
-            rows={2}
-            hint="Required to reject: say what to fix."
-          />
+        <DecisionForm
+          ctx={ctx}
+          action={`/review/${item.kind}/${item.id}`}
+          idPrefix={key}
+          form={form}
+          noteHint="Required to reject: say what to fix."
+          triage
+        >
           {isClaim(item.kind) && (
             <p class="checkbox">
               <input type="checkbox" name="withSources" id={`${key}-sources`} value="on" checked />
@@ -134,15 +126,7 @@ function QueueEntry({
               </label>
             </p>
           )}
-          <div class="actions">
-            <button type="submit" name="decision" value="verify" data-triage-confirm>
-              Verify
-            </button>
-            <button type="submit" name="decision" value="reject" class="button danger" data-triage-dismiss>
-              Reject
-            </button>
-          </div>
-        </form>
+        </DecisionForm>
       )}
     </li>
   );
@@ -164,7 +148,6 @@ function RevisionEntry({
     failed && failed.kind === revisionFormKind(item.kind) && failed.id === item.slug
       ? failed.form
       : { values: {}, errors: {} };
-  const formError = form.errors[FORM_LEVEL];
   return (
     <li class="queue-item" id={key} data-revision={`${item.kind}/${item.slug}`}>
       <p class="kind">{item.kind} change</p>
@@ -176,37 +159,75 @@ function RevisionEntry({
       {own ? (
         <p class="notice">{OWN_REVISION_REASON}</p>
       ) : (
-        <form
-          method="post"
+        <DecisionForm
+          ctx={ctx}
           action={`/review/revisions/${item.kind}/${encodeURIComponent(item.slug)}`}
-          class="review-form"
-          novalidate
-        >
-          <CsrfField ctx={ctx} />
-          {formError && (
-            <p class="notice error" role="alert">
-              {formError.join('; ')}
-            </p>
-          )}
-          <TextArea
-            form={{ values: form.values, errors: form.errors }}
-            name="note"
-            id={`${key}-note`}
-            label="Note"
-            rows={2}
-            hint="Required to reject: say why the change is wrong."
-          />
-          <div class="actions">
-            <button type="submit" name="decision" value="verify">
-              Verify change
-            </button>
-            <button type="submit" name="decision" value="reject" class="button danger">
-              Reject change
-            </button>
-          </div>
-        </form>
+          idPrefix={key}
+          form={form}
+          noteHint="Required to reject: say why the change is wrong."
+          decisionSuffix=" change"
+        />
       )}
     </li>
+  );
+}
+
+/**
+ * The verify/reject form every queue entry shares: CSRF, the form's error, a note (required to reject), what
+ * the entry adds (`children`), and the two decisions. `triage` marks the buttons for the keyboard shortcuts.
+ */
+function DecisionForm({
+  ctx,
+  action,
+  idPrefix,
+  form,
+  noteHint,
+  triage = false,
+  decisionSuffix = '',
+  children,
+}: {
+  ctx: WebContext;
+  action: string;
+  idPrefix: string;
+  form: FormState;
+  noteHint: string;
+  triage?: boolean;
+  decisionSuffix?: string;
+  children?: ComponentChildren;
+}) {
+  const formError = form.errors[FORM_LEVEL];
+  return (
+    <form method="post" action={action} class="review-form" novalidate>
+      <CsrfField ctx={ctx} />
+      {formError && (
+        <p class="notice error" role="alert">
+          {formError.join('; ')}
+        </p>
+      )}
+      <TextArea
+        form={{ values: form.values, errors: form.errors }}
+        name="note"
+        id={`${idPrefix}-note`}
+        label="Note"
+        rows={2}
+        hint={noteHint}
+      />
+      {children}
+      <div class="actions">
+        <button type="submit" name="decision" value="verify" data-triage-confirm={triage || undefined}>
+          Verify{decisionSuffix}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          class="button danger"
+          data-triage-dismiss={triage || undefined}
+        >
+          Reject{decisionSuffix}
+        </button>
+      </div>
+    </form>
   );
 }
 
