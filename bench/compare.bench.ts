@@ -10,7 +10,7 @@ import { compareHtml } from '../scrapers/compare';
  */
 const FOLDERS = [
   path.resolve(__dirname, '../test/fixtures/compare'),
-  path.resolve(__dirname, '../../shared/corpus/change-significance'),
+  path.resolve(__dirname, '../test/fixtures/change-significance'),
 ];
 const MIN_SECONDS = 3;
 

@@ -9,7 +9,7 @@ import { describeMetrics, suiteMetrics, type Judged } from './compare-metrics';
 // hurts another shows here.
 const SUITE = path.resolve(__dirname, '../fixtures/compare-suite');
 const EARLIER = {
-  'shared corpus': path.resolve(__dirname, '../../../shared/corpus/change-significance'),
+  'shared corpus': path.resolve(__dirname, '../fixtures/change-significance'),
   'compare fixtures': path.resolve(__dirname, '../fixtures/compare'),
   'hold-out fixtures': path.resolve(__dirname, '../fixtures/compare-holdout'),
 };
