@@ -100,6 +100,10 @@ export async function generateCatalogue(client: Client, log: (line: string) => v
     log(`  ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   await client.query('SELECT setseed(0.42)');
+  // A bulk load of consistent rows into a fresh catalogue: the row triggers (public-data versions, audit, the
+  // standings kept per statement) would each run once per row or statement and made the 100k brands take over
+  // ten minutes; with replica role they stay quiet and the standings are built once, as the migration does.
+  await client.query("SET session_replication_role = 'replica'");
   await step(
     'companies',
     `
@@ -187,8 +191,10 @@ export async function generateCatalogue(client: Client, log: (line: string) => v
     INSERT INTO finding_evidence (finding_id, evidence_id)
     SELECT f.id, e.id FROM f JOIN e ON e.n = ${SIZES.commitments} + f.n`,
   );
-  // The triggers rewrote each brand's standing once per statement above (brands, commitments, chains, findings):
-  // a table built by the migration's backfill and kept by single writes holds no such dead rows.
-  await step('compact brand_standings', 'VACUUM (FULL) brand_standings');
+  await client.query("SET session_replication_role = 'origin'");
+  await step(
+    'brand standings',
+    "SELECT refresh_brand_standings(ARRAY(SELECT id FROM brands), (now() AT TIME ZONE 'UTC')::date)",
+  );
   await step('ANALYZE', 'ANALYZE');
 }
