@@ -12,6 +12,7 @@ import {
 import { PublicDataVersion } from './public-data-version';
 import { cachedResponse, formFor, ResponseCache, type CachedResponse } from './response-cache';
 import { compressCopy, preferredCoding } from './content-coding';
+import { RendersInFlight, type SettleRender } from './renders-in-flight';
 
 /** Headers of one exchange, never replayed from a copy. */
 const NOT_KEPT = new Set([
@@ -44,6 +45,8 @@ const PUBLIC_VARY = 'Authorization, Cookie, Accept-Encoding';
  */
 @Injectable()
 export class PublicCacheMiddleware implements NestMiddleware {
+  private readonly inFlight = new RendersInFlight();
+
   constructor(
     private readonly version: PublicDataVersion,
     private readonly cache: ResponseCache,
@@ -63,30 +66,68 @@ export class PublicCacheMiddleware implements NestMiddleware {
       case 'public':
         break;
     }
-    const { key } = decision;
-    const etag = etagFor(key, 'anonymous');
+    const etag = etagFor(decision.key, 'anonymous');
     const headers = { 'cache-control': PUBLIC_CACHE_CONTROL, etag, vary: PUBLIC_VARY };
     if (matchesEtag(request.headers['if-none-match'], etag)) {
       response.writeHead(304, headers).end();
       return;
     }
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(decision.key);
     if (hit) {
       serveCopy(request, response, hit);
       return;
     }
+    this.joinOrRender(request, response, next, decision, headers);
+  }
+
+  /**
+   * Waits for the render of this very key another request is running, and answers with its copy; renders when
+   * none is running or the one waited for gave no copy (an error, a cookie), so one of the waiters leads next.
+   */
+  private joinOrRender(
+    request: Request,
+    response: Response,
+    next: NextFunction,
+    decision: { key: string; scope: string; version: string },
+    headers: Record<string, string>,
+  ): void {
+    const rendering = this.inFlight.of(decision.key);
+    if (!rendering) return this.render(request, response, next, decision, headers);
+    void rendering.then((copy) => {
+      if (copy) serveCopy(request, response, copy);
+      else this.joinOrRender(request, response, next, decision, headers);
+    });
+  }
+
+  private render(
+    request: Request,
+    response: Response,
+    next: NextFunction,
+    decision: { key: string; scope: string; version: string },
+    headers: Record<string, string>,
+  ): void {
     // Set now so Express does not hash the body for an ETag of its own; taken back if the answer is not a 200.
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.setHeader(CACHE_STATUS, 'miss');
     onHeaders(response, (status) => {
       if (status !== 200) setPolicy(response, PRIVATE_CACHE_CONTROL);
     });
-    if (request.method === 'GET') this.record(response, key, etag, decision.scope, decision.version);
+    if (request.method === 'GET') {
+      this.record(response, decision, headers.etag, this.inFlight.lead(decision.key));
+    }
     next();
   }
 
-  /** Keeps a copy of a 200 as it is written, with its headers, if it is small enough and sets no cookie. */
-  private record(response: Response, key: string, etag: string, scope: string, version: string): void {
+  /**
+   * Keeps a copy of a 200 as it is written, with its headers, if it is small enough and sets no cookie, and
+   * hands it to the requests that waited for this render (`settle`).
+   */
+  private record(
+    response: Response,
+    { key, scope, version }: { key: string; scope: string; version: string },
+    etag: string,
+    settle: SettleRender,
+  ): void {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let tooBig = false;
@@ -109,19 +150,32 @@ export class PublicCacheMiddleware implements NestMiddleware {
       keep(chunk, rest[0]);
       return end(chunk, ...rest);
     }) as Response['end'];
+    let finished = false;
+    // A render cut short (the client left, the socket broke) shares nothing: its waiters render for themselves.
+    response.once('close', () => {
+      if (!finished) settle(undefined);
+    });
     response.once('finish', () => {
-      if (tooBig || response.statusCode !== 200 || response.getHeader('set-cookie') !== undefined) return;
+      finished = true;
+      if (tooBig || response.statusCode !== 200 || response.getHeader('set-cookie') !== undefined) {
+        return settle(undefined);
+      }
       const headers: OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
       headers[CACHE_STATUS] = 'hit';
       const body = Buffer.concat(chunks);
-      void compressCopy(body, String(headers['content-type'] ?? '')).then((compressed) => {
-        // A copy whose scope moved on while rendering or compressing could never be asked for again.
-        if (this.version.versionOf(scope) === version)
-          this.cache.set(key, cachedResponse(body, headers, etag, compressed), scope);
-      });
+      void compressCopy(body, String(headers['content-type'] ?? '')).then(
+        (compressed) => {
+          const copy = cachedResponse(body, headers, etag, compressed);
+          // A copy whose scope moved on while rendering or compressing could never be asked for again; the
+          // requests that waited for it asked for that version, so they are still answered with it.
+          if (this.version.versionOf(scope) === version) this.cache.set(key, copy, scope);
+          settle(copy);
+        },
+        () => settle(undefined),
+      );
     });
   }
 }

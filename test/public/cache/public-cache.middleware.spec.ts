@@ -67,3 +67,83 @@ describe('the public cache middleware and a render that races a change', () => {
     expect(await get('/brands/zara')).toEqual({ cache: 'hit', body: 'new' });
   });
 });
+
+/**
+ * Single flight: when a popular page's scope moves, its readers all miss at once. They must share one render,
+ * and a render that gives no copy must not leave them without an answer.
+ */
+describe('the public cache middleware and concurrent misses of one page', () => {
+  let server: Server;
+  let baseUrl: string;
+  const cache = new ResponseCache(1024 * 1024, 64 * 1024);
+  const version = { versionOf: () => '1' } as unknown as PublicDataVersion;
+  let renders = 0;
+  let status = 200;
+  let hold: Promise<void> = Promise.resolve();
+
+  beforeAll(async () => {
+    const middleware = new PublicCacheMiddleware(version, cache);
+    server = createServer((request, response) => {
+      (request as Request).originalUrl = request.url ?? '/';
+      middleware.use(request as Request, response as unknown as Response, () => {
+        const render = ++renders;
+        const answer = status;
+        void hold.then(() =>
+          response.writeHead(answer, { 'content-type': 'text/plain' }).end(`render ${render}`),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  /** Sends `count` reads of `path`, waits until the first render has started, then lets renders finish. */
+  async function concurrentReads(path: string, count: number) {
+    let release = () => undefined as void;
+    hold = new Promise((resolve) => (release = resolve));
+    const before = renders;
+    const reads = Array.from({ length: count }, async () => {
+      const response = await fetch(`${baseUrl}${path}`);
+      return { status: response.status, cache: response.headers.get('x-cache'), body: await response.text() };
+    });
+    while (renders === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Let the other requests reach the middleware while the first render is held.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    return Promise.all(reads);
+  }
+
+  it('answers every concurrent miss of a key from one render', async () => {
+    renders = 0;
+    const answers = await concurrentReads('/brands/zara', 6);
+    expect(renders).toBe(1);
+    expect(answers.map((answer) => answer.body)).toEqual(Array(6).fill('render 1'));
+    expect(answers.filter((answer) => answer.cache === 'miss')).toHaveLength(1);
+    expect(answers.filter((answer) => answer.cache === 'hit')).toHaveLength(5);
+  });
+
+  it('renders separately for different keys', async () => {
+    renders = 0;
+    cache.clear();
+    hold = Promise.resolve();
+    const [nike, adidas] = await Promise.all([
+      fetch(`${baseUrl}/brands/nike`),
+      fetch(`${baseUrl}/brands/adidas`),
+    ]);
+    expect([await nike.text(), await adidas.text()].sort()).toEqual(['render 1', 'render 2']);
+    expect(renders).toBe(2);
+  });
+
+  it('lets the waiters render for themselves when the render they waited for fails', async () => {
+    renders = 0;
+    cache.clear();
+    status = 500;
+    const answers = await concurrentReads('/brands/puma', 4);
+    status = 200;
+    // The failed render answers its own request; the other three wait on one another, one render at a time.
+    expect(answers.every((answer) => answer.status === 500)).toBe(true);
+    expect(renders).toBe(4);
+    expect(cache.size.entries).toBe(0);
+  });
+});
