@@ -74,7 +74,7 @@ const PAYLOAD_BYTES = 7900;
  * The trigger function every public table's constraint trigger already calls, now scoped. A table it does not
  * know (a trigger added later without a branch here) invalidates everything: too much, never too little.
  */
-const SCOPED_BUMP = `
+export const SCOPED_BUMP = `
   CREATE OR REPLACE FUNCTION bump_public_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE
     bumped bigint := nullif(current_setting('pledgewatch.public_data_bump', true), '')::bigint;

@@ -19,6 +19,7 @@ import { BlockedChecks1796600000000 } from './1796600000000-BlockedChecks';
 import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
 import { ScopedPublicVersions1796710000000 } from './1796710000000-ScopedPublicVersions';
 import { BrandStandings1796730000000 } from './1796730000000-BrandStandings';
+import { SectorScopes1796740000000 } from './1796740000000-SectorScopes';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -46,4 +47,5 @@ export const allMigrations = [
   StatementGroups1796610000000,
   ScopedPublicVersions1796710000000,
   BrandStandings1796730000000,
+  SectorScopes1796740000000,
 ];

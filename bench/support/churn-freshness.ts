@@ -139,8 +139,10 @@ function facetCount(body: string, type: string): number {
   }
 }
 
-/** The scope a read's URL is cached under (its path, without the query). */
+/** The scope a read's URL is cached under (its path and, for a sector filter, its query). */
 function scopeOfRead(url: string): string {
   const query = url.indexOf('?');
-  return scopeOf(query === -1 ? url : url.slice(0, query)) ?? AGGREGATE_SCOPE;
+  return (
+    (query === -1 ? scopeOf(url) : scopeOf(url.slice(0, query), url.slice(query + 1))) ?? AGGREGATE_SCOPE
+  );
 }

@@ -28,7 +28,7 @@ export function decide(request: IncomingMessage, url: string, versions: ScopedVe
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   if (!isCacheablePath(path)) return { kind: 'bypass' };
-  const scope = scopeOf(path);
+  const scope = scopeOf(path, query === -1 ? '' : url.slice(query + 1));
   if (scope === null) return { kind: 'bypass' };
   if (carriesCredentials(request)) return { kind: 'private' };
   const version = versions.versionOf(scope);

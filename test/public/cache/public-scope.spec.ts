@@ -18,6 +18,22 @@ describe('the scope of a public read', () => {
     expect(scopeOf(path)).toBe(scope);
   });
 
+  it.each([
+    ['/api/brands', 'sector=apparel', 's:apparel'],
+    ['/api/brands/facets', 'commitment=none&sector=solar-energy&country=DE', 's:solar-energy'],
+    ['/api/brands', 'sector=appar%65l', 's:apparel'],
+    // The list page also shows the unfiltered facets; two sectors, a malformed one or none name no sector.
+    ['/brands', 'sector=apparel', AGGREGATE_SCOPE],
+    ['/api/brands', 'sector=apparel&sector=toys', AGGREGATE_SCOPE],
+    ['/api/brands', 'sector=Apparel', AGGREGATE_SCOPE],
+    ['/api/brands', 'sector[]=apparel', AGGREGATE_SCOPE],
+    ['/api/brands', 'q=sector=apparel', AGGREGATE_SCOPE],
+    ['/api/brands', 'country=GB', AGGREGATE_SCOPE],
+    ['/api/brands/zara', 'sector=apparel', 'b:zara'],
+  ])('%s?%s is %s', (path, query, scope) => {
+    expect(scopeOf(path, query)).toBe(scope);
+  });
+
   it('names a ref as the router and Postgres read it: decoded, an id in lower case', () => {
     expect(scopeOf('/brands/%7Aara')).toBe('b:zara');
     expect(scopeOf('/brands/0B0C5A6E-1F1E-4F57-9D56-5B1F0D0A7F10')).toBe(

@@ -29,15 +29,23 @@ describe('scoped invalidation of public reads', () => {
   });
   afterAll(() => testApp.close());
 
-  /** A group of two brands and a brand of no group, all verified. */
+  /** A group of two brands in a sector of their own and a brand of no group in another, all verified. */
   async function world() {
+    const sector = `s-${unique()}`;
+    const otherSector = `o-${unique()}`;
     const group = await factory.verifiedCompany();
-    const brand = await factory.verifiedBrand({ company: group.slug });
-    const sibling = await factory.verifiedBrand({ company: group.slug });
-    const unrelated = await factory.verifiedBrand();
+    const brand = await factory.verifiedBrand({ company: group.slug, sectors: [sector] });
+    const sibling = await factory.verifiedBrand({ company: group.slug, sectors: [sector] });
+    const unrelated = await factory.verifiedBrand({ sectors: [otherSector] });
     await factory.verifiedCommitment({ brand: unrelated.slug });
-    return { group, brand, sibling, unrelated };
+    return { group, brand, sibling, unrelated, sector, otherSector };
   }
+
+  /** The catalogue's list and facets filtered by one sector (keyed on the sector's scope, not the aggregate). */
+  const sectorReads = (sector: string) => [
+    `/api/brands?sector=${sector}`,
+    `/api/brands/facets?sector=${sector}`,
+  ];
 
   const asResearcher = (method: string, path: string, body?: unknown) =>
     api(testApp, method, path, { body, headers: researcher.headers });
@@ -95,22 +103,32 @@ describe('scoped invalidation of public reads', () => {
       return created.body.id as string;
     });
 
-  it('a commitment of one brand re-renders that brand, its company and the aggregates, nothing else', async () => {
-    const { group, brand, sibling, unrelated } = await world();
+  it('a commitment of one brand re-renders that brand, its company, its sector and the aggregates, nothing else', async () => {
+    const { group, brand, sibling, unrelated, sector, otherSector } = await world();
     const id = await expectScope(
       () => commitmentOf(`brands/${brand.slug}`),
-      [...brandReads(brand.slug), ...companyReads(group.slug)],
-      [...brandReads(sibling.slug), ...brandReads(unrelated.slug)],
+      [...brandReads(brand.slug), ...companyReads(group.slug), ...sectorReads(sector)],
+      [...brandReads(sibling.slug), ...brandReads(unrelated.slug), ...sectorReads(otherSector)],
     );
     expect((await read(testApp, `/api/brands/${brand.slug}/scorecard`)).body).toContain(id);
+    const facets = await read(testApp, `/api/brands/facets?sector=${sector}`);
+    expect(JSON.parse(facets.body)).toMatchObject({
+      total: 2,
+      commitment: { types: [{ value: 'call_to_action_public', count: 1 }] },
+    });
   });
 
-  it('a commitment of a group re-renders every brand of the group', async () => {
-    const { group, brand, sibling, unrelated } = await world();
+  it('a commitment of a group re-renders every brand of the group and their sector', async () => {
+    const { group, brand, sibling, unrelated, sector, otherSector } = await world();
     const id = await expectScope(
       () => commitmentOf(`companies/${group.slug}`),
-      [...brandReads(brand.slug), ...brandReads(sibling.slug), ...companyReads(group.slug)],
-      brandReads(unrelated.slug),
+      [
+        ...brandReads(brand.slug),
+        ...brandReads(sibling.slug),
+        ...companyReads(group.slug),
+        ...sectorReads(sector),
+      ],
+      [...brandReads(unrelated.slug), ...sectorReads(otherSector)],
     );
     expect((await read(testApp, `/api/brands/${sibling.slug}/scorecard`)).body).toContain(id);
   });
@@ -195,6 +213,35 @@ describe('scoped invalidation of public reads', () => {
       brandReads(unrelated.slug),
     );
     expect((await read(testApp, `/brands/${sibling.slug}`)).body).toContain(name);
+  });
+
+  it('a brand moved to another sector through its revision re-renders the lists of the sector it left and the one it joined', async () => {
+    const { unrelated, otherSector } = await world();
+    // A brand of no group, alone in its sector: nothing but the row as it was names the sector it leaves.
+    const left = `l-${unique()}`;
+    const joined = `j-${unique()}`;
+    const mover = await factory.verifiedBrand({ sectors: [left] });
+    // Proposed first: only the verification (which moves the brand) is measured.
+    const proposed = await asResearcher('PATCH', `/api/brands/${mover.slug}`, { sectors: [joined] });
+    expect(proposed.status).toBe(200);
+    await expectScope(
+      async () => {
+        const verified = await asReviewer('POST', `/api/brands/${mover.slug}/revision/review`, {
+          decision: 'verify',
+        });
+        expect(verified.status).toBe(200);
+      },
+      [...brandReads(mover.slug), ...sectorReads(left), ...sectorReads(joined)],
+      [...brandReads(unrelated.slug), ...sectorReads(otherSector)],
+    );
+    const slugsIn = async (sector: string) =>
+      (
+        JSON.parse((await read(testApp, `/api/brands?sector=${sector}`)).body) as {
+          items: { slug: string }[];
+        }
+      ).items.map((item) => item.slug);
+    expect(await slugsIn(left)).toEqual([]);
+    expect(await slugsIn(joined)).toEqual([mover.slug]);
   });
 
   it('a company renamed through its revision re-renders every brand of the group', async () => {
