@@ -31,7 +31,7 @@ export function installFrontCache(server: Server, version: PublicDataVersion, ca
           });
           response.end();
         } else {
-          serveCopy(request, response, copy);
+          serveCopy(request, response, copy, cache);
         }
         return;
       }

@@ -10,8 +10,8 @@ import {
   UNCERTAIN_CACHE_CONTROL,
 } from './cache-policy';
 import { PublicDataVersion } from './public-data-version';
-import { cachedResponse, formFor, ResponseCache, type CachedResponse } from './response-cache';
-import { compressCopy, preferredCoding } from './content-coding';
+import { cachedResponse, ResponseCache, type CachedResponse } from './response-cache';
+import { preferredCoding } from './content-coding';
 import { RendersInFlight, type SettleRender } from './renders-in-flight';
 
 /** Headers of one exchange, never replayed from a copy. */
@@ -22,7 +22,7 @@ const NOT_KEPT = new Set([
   'transfer-encoding',
   'content-length',
   'x-request-id',
-  // The copy keeps the body as rendered; compressed forms are made once and labelled when served.
+  // The copy keeps the body as rendered; compressed forms are made when first asked for and labelled then.
   'content-encoding',
 ]);
 
@@ -74,7 +74,7 @@ export class PublicCacheMiddleware implements NestMiddleware {
     }
     const hit = this.cache.get(decision.key);
     if (hit) {
-      serveCopy(request, response, hit);
+      serveCopy(request, response, hit, this.cache);
       return;
     }
     this.joinOrRender(request, response, next, decision, headers);
@@ -94,7 +94,7 @@ export class PublicCacheMiddleware implements NestMiddleware {
     const rendering = this.inFlight.of(decision.key);
     if (!rendering) return this.render(request, response, next, decision, headers);
     void rendering.then((copy) => {
-      if (copy) serveCopy(request, response, copy);
+      if (copy) serveCopy(request, response, copy, this.cache);
       else this.joinOrRender(request, response, next, decision, headers);
     });
   }
@@ -165,17 +165,11 @@ export class PublicCacheMiddleware implements NestMiddleware {
         if (!NOT_KEPT.has(name) && value !== undefined) headers[name] = value;
       }
       headers[CACHE_STATUS] = 'hit';
-      const body = Buffer.concat(chunks);
-      void compressCopy(body, String(headers['content-type'] ?? '')).then(
-        (compressed) => {
-          const copy = cachedResponse(body, headers, etag, compressed);
-          // A copy whose scope moved on while rendering or compressing could never be asked for again; the
-          // requests that waited for it asked for that version, so they are still answered with it.
-          if (this.version.versionOf(scope) === version) this.cache.set(key, copy, scope);
-          settle(copy);
-        },
-        () => settle(undefined),
-      );
+      const copy = cachedResponse(Buffer.concat(chunks), headers, etag);
+      // A copy whose scope moved on while rendering could never be asked for again; the requests that waited
+      // for it asked for that version, so they are still answered with it.
+      if (this.version.versionOf(scope) === version) this.cache.set(key, copy, scope);
+      settle(copy);
     });
   }
 }
@@ -184,8 +178,13 @@ export class PublicCacheMiddleware implements NestMiddleware {
  * Sends a cached copy with exactly the headers the original was sent with (security headers included), in the
  * compressed form the client prefers when there is one.
  */
-export function serveCopy(request: IncomingMessage, response: ServerResponse, copy: CachedResponse): void {
-  const form = formFor(copy, preferredCoding(request.headers['accept-encoding']));
+export function serveCopy(
+  request: IncomingMessage,
+  response: ServerResponse,
+  copy: CachedResponse,
+  cache: ResponseCache,
+): void {
+  const form = cache.formFor(copy, preferredCoding(request.headers['accept-encoding']));
   response.writeHead(200, form.head);
   response.end(request.method === 'HEAD' ? undefined : form.body);
 }

@@ -1,5 +1,12 @@
 import type { OutgoingHttpHeaders } from 'node:http';
-import type { Compressed, ContentCoding } from './content-coding';
+import {
+  compressible,
+  compressLater,
+  compressNow,
+  INLINE_MAX_BYTES,
+  type Compression,
+  type ContentCoding,
+} from './content-coding';
 
 /** One form of a copy's body as it goes on the wire: the bytes and the headers for writeHead, flat. */
 export interface EncodedForm {
@@ -12,33 +19,32 @@ export interface EncodedForm {
 export interface CachedResponse extends EncodedForm {
   headers: OutgoingHttpHeaders;
   etag: string;
-  /** The body compressed once, when the copy was recorded (see content-coding.ts). */
-  forms: Partial<Record<Exclude<ContentCoding, 'identity'>, EncodedForm>>;
+  /** Whether its type and size are worth compressing (content-coding.ts). */
+  compressible: boolean;
+  /**
+   * The body compressed, made on the first hit that asks for the coding (ResponseCache.formFor), not when the
+   * copy is recorded: most of the long tail is never read twice. null: not smaller, or still being made.
+   */
+  forms: Partial<Record<Compression, EncodedForm | null>>;
   /** The cache's clock when the entry last moved to the recent end (see ResponseCache.get). */
   touched: number;
   /** What it shows (public-scope.ts): a change there makes the copy one no lookup will ask for again. */
   scope: string;
+  /** Its key in the cache, once stored. */
+  key: string;
 }
 
-export function cachedResponse(
-  body: Buffer,
-  headers: OutgoingHttpHeaders,
-  etag: string,
-  compressed: Compressed = {},
-): CachedResponse {
-  const forms: CachedResponse['forms'] = {};
-  for (const coding of ['br', 'gzip'] as const) {
-    const bytes = compressed[coding];
-    // The same ETag for every form, as the `compression` middleware leaves it on a render: If-None-Match then
-    // matches whichever form the client holds, and Vary: Accept-Encoding keeps shared caches apart.
-    if (bytes) forms[coding] = encodedForm(bytes, { ...headers, 'content-encoding': coding });
-  }
-  return { ...encodedForm(body, headers), headers, etag, forms, touched: 0, scope: '' };
-}
-
-/** The form of the copy to send to a client that prefers `coding` (identity when that form was not worth it). */
-export function formFor(copy: CachedResponse, coding: ContentCoding): EncodedForm {
-  return coding === 'identity' ? copy : (copy.forms[coding] ?? copy);
+export function cachedResponse(body: Buffer, headers: OutgoingHttpHeaders, etag: string): CachedResponse {
+  return {
+    ...encodedForm(body, headers),
+    headers,
+    etag,
+    compressible: compressible(body, String(headers['content-type'] ?? '')),
+    forms: {},
+    touched: 0,
+    scope: '',
+    key: '',
+  };
 }
 
 function encodedForm(body: Buffer, headers: OutgoingHttpHeaders): EncodedForm {
@@ -85,12 +91,50 @@ export class ResponseCache {
     if (size > this.maxEntryBytes) return;
     this.delete(key);
     entry.scope = scope;
+    entry.key = key;
     this.entries.set(key, entry);
     let keys = this.byScope.get(scope);
     if (!keys) this.byScope.set(scope, (keys = new Set()));
     keys.add(key);
     entry.touched = ++this.clock;
-    this.bytes += size;
+    this.grow(size);
+  }
+
+  /**
+   * The form of `copy` to send to a client that prefers `coding`: identity when it asks for none or the form is
+   * not worth it. A form is made the first time it is asked for (a small body at once; a large one in zlib's
+   * thread pool, the identity form served meanwhile) and counted in the bytes held while the copy is held.
+   * The same ETag for every form, as the `compression` middleware leaves it on a render: If-None-Match then
+   * matches whichever form the client holds, and Vary: Accept-Encoding keeps shared caches apart.
+   */
+  formFor(copy: CachedResponse, coding: ContentCoding): EncodedForm {
+    if (coding === 'identity' || !copy.compressible) return copy;
+    const known = copy.forms[coding];
+    if (known !== undefined) return known ?? copy;
+    if (copy.body.length > INLINE_MAX_BYTES) {
+      copy.forms[coding] = null;
+      void compressLater(copy.body, coding).then(
+        (bytes) => this.addForm(copy, coding, bytes),
+        () => undefined,
+      );
+      return copy;
+    }
+    return this.addForm(copy, coding, compressNow(copy.body, coding)) ?? copy;
+  }
+
+  private addForm(copy: CachedResponse, coding: Compression, bytes: Buffer): EncodedForm | null {
+    const form =
+      bytes.length < copy.body.length
+        ? encodedForm(bytes, { ...copy.headers, 'content-encoding': coding })
+        : null;
+    copy.forms[coding] = form;
+    // Held copies count their forms (sizeOf); one evicted meanwhile, or never stored, counts nothing.
+    if (form && this.entries.get(copy.key) === copy) this.grow(form.body.length);
+    return form;
+  }
+
+  private grow(bytes: number): void {
+    this.bytes += bytes;
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.delete(oldest);

@@ -1,5 +1,10 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { compressCopy, preferredCoding } from '../../../src/public/cache/content-coding';
+import {
+  compressible,
+  compressLater,
+  compressNow,
+  preferredCoding,
+} from '../../../src/public/cache/content-coding';
 
 describe('content codings', () => {
   it.each([
@@ -21,12 +26,15 @@ describe('content codings', () => {
     expect(preferredCoding(header)).toBe(coding);
   });
 
-  it('compresses a copy once into both forms, and leaves small or binary bodies alone', async () => {
+  it('compresses text now or later into either coding, and leaves small or binary bodies alone', async () => {
     const page = Buffer.from('<p>Committed to the Call to Action.</p>\n'.repeat(100));
-    const forms = await compressCopy(page, 'text/html; charset=utf-8');
-    expect(brotliDecompressSync(forms.br ?? Buffer.alloc(0)).equals(page)).toBe(true);
-    expect(gunzipSync(forms.gzip ?? Buffer.alloc(0)).equals(page)).toBe(true);
-    expect(await compressCopy(Buffer.from('<p>short</p>'), 'text/html')).toEqual({});
-    expect(await compressCopy(page, 'image/png')).toEqual({});
+    expect(compressible(page, 'text/html; charset=utf-8')).toBe(true);
+    expect(brotliDecompressSync(compressNow(page, 'br')).equals(page)).toBe(true);
+    expect(gunzipSync(compressNow(page, 'gzip')).equals(page)).toBe(true);
+    expect(brotliDecompressSync(await compressLater(page, 'br')).equals(page)).toBe(true);
+    expect(gunzipSync(await compressLater(page, 'gzip')).equals(page)).toBe(true);
+    expect(compressible(Buffer.from('<p>short</p>'), 'text/html')).toBe(false);
+    expect(compressible(page, 'image/png')).toBe(false);
+    expect(compressible(page, undefined)).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ export async function warm(testApp: TestApp, paths: string[]): Promise<Map<strin
   const etags = new Map<string, string>();
   for (const path of paths) {
     let copy = await read(testApp, path);
-    // A copy is kept once its compressed forms are made (asynchronously, after the render is sent).
+    // A copy is kept once the render has been sent (its response's `finish`), a moment after the client has it.
     for (let attempt = 0; copy.cache !== 'hit' && attempt < 100; attempt++) {
       if (copy.status !== 200) throw new Error(`GET ${path} answered ${copy.status}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
