@@ -16,9 +16,15 @@ export interface PhaseResult {
   unclassifiedEtags: number;
   /** Reads whose content was checked for a claim verified before they started. */
   claimChecks: number;
-  /** Reads served and their mean time, by kind. */
-  byKind: Record<string, { served: number; meanMs: number }>;
+  /** Reads served, their mean time and how many were renders (`x-cache: miss`) rather than copies, by kind. */
+  byKind: Record<string, KindTally>;
   staleExamples: string[];
+}
+
+export interface KindTally {
+  served: number;
+  meanMs: number;
+  rendered: number;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -41,7 +47,7 @@ export async function runPhase(options: {
     (url) => new Pool(url, { connections: Math.ceil(connections / baseUrls.length), pipelining: 1 }),
   );
   const latencies: number[] = [];
-  const byKind: Record<string, { served: number; meanMs: number }> = {};
+  const byKind: Record<string, KindTally> = {};
   const staleExamples: string[] = [];
   let errors = 0;
   let staleReads = 0;
@@ -70,8 +76,9 @@ export async function runPhase(options: {
           errors++;
           continue;
         }
-        const kind = (byKind[read.kind] ??= { served: 0, meanMs: 0 });
+        const kind = (byKind[read.kind] ??= { served: 0, meanMs: 0, rendered: 0 });
         kind.meanMs += (took - kind.meanMs) / ++kind.served;
+        if (response.headers['x-cache'] === 'miss') kind.rendered++;
         const etag = response.headers.etag;
         const verdict = book.check(read, known, body, typeof etag === 'string' ? etag : undefined);
         if (verdict.unclassifiedEtag) unclassifiedEtags++;

@@ -26,9 +26,15 @@ export function printPhase(phase: PhaseResult): void {
       `ETags of no global version: ${phase.unclassifiedEtags})`,
   );
   const kinds = Object.entries(phase.byKind).map(
-    ([kind, { served, meanMs }]) => `${kind} ${served} (${meanMs.toFixed(0)} ms)`,
+    ([kind, { served, meanMs, rendered }]) =>
+      `${kind} ${served} (${meanMs.toFixed(0)} ms, ${Math.round((100 * rendered) / served)} % rendered)`,
   );
-  console.log(`    by kind (served, mean time): ${kinds.join(', ')}`);
+  const served = Object.values(phase.byKind).reduce((sum, kind) => sum + kind.served, 0);
+  const rendered = Object.values(phase.byKind).reduce((sum, kind) => sum + kind.rendered, 0);
+  console.log(
+    `    by kind (served, mean time, share rendered rather than served from a copy): ${kinds.join(', ')}; ` +
+      `${Math.round((100 * rendered) / served)} % of all reads rendered`,
+  );
   for (const example of phase.staleExamples) console.log(`    stale: ${example}`);
 }
 
