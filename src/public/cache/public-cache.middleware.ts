@@ -14,6 +14,16 @@ import { cachedResponse, ResponseCache, type CachedResponse } from './response-c
 import { preferredCoding } from './content-coding';
 import { RendersInFlight, type SettleRender } from './renders-in-flight';
 
+/** A public read the cache could not answer from a copy: what rendering it (or waiting for a render) needs. */
+interface Miss {
+  request: Request;
+  response: Response;
+  next: NextFunction;
+  decision: { key: string; scope: string; version: string };
+  /** Cache-Control, ETag and Vary of the public copy. */
+  headers: Record<string, string>;
+}
+
 /** Headers of one exchange, never replayed from a copy. */
 const NOT_KEPT = new Set([
   'date',
@@ -77,35 +87,23 @@ export class PublicCacheMiddleware implements NestMiddleware {
       serveCopy(request, response, hit, this.cache);
       return;
     }
-    this.joinOrRender(request, response, next, decision, headers);
+    this.joinOrRender({ request, response, next, decision, headers });
   }
 
   /**
    * Waits for the render of this very key another request is running, and answers with its copy; renders when
    * none is running or the one waited for gave no copy (an error, a cookie), so one of the waiters leads next.
    */
-  private joinOrRender(
-    request: Request,
-    response: Response,
-    next: NextFunction,
-    decision: { key: string; scope: string; version: string },
-    headers: Record<string, string>,
-  ): void {
-    const rendering = this.inFlight.of(decision.key);
-    if (!rendering) return this.render(request, response, next, decision, headers);
+  private joinOrRender(miss: Miss): void {
+    const rendering = this.inFlight.of(miss.decision.key);
+    if (!rendering) return this.render(miss);
     void rendering.then((copy) => {
-      if (copy) serveCopy(request, response, copy, this.cache);
-      else this.joinOrRender(request, response, next, decision, headers);
+      if (copy) serveCopy(miss.request, miss.response, copy, this.cache);
+      else this.joinOrRender(miss);
     });
   }
 
-  private render(
-    request: Request,
-    response: Response,
-    next: NextFunction,
-    decision: { key: string; scope: string; version: string },
-    headers: Record<string, string>,
-  ): void {
+  private render({ request, response, next, decision, headers }: Miss): void {
     // Set now so Express does not hash the body for an ETag of its own; taken back if the answer is not a 200.
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.setHeader(CACHE_STATUS, 'miss');
