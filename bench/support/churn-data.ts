@@ -68,6 +68,8 @@ export interface PreparedClaim {
   id: string;
   brand: ChurnBrand;
   summary: string;
+  /** The brand's sectors: each one's facets must count the claim's type once more after it is verified. */
+  sectors: string[];
 }
 
 /**
@@ -103,9 +105,9 @@ export async function prepareClaims(
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; slug: string; summary: string }>(
+    const { rows } = await client.query<{ id: string; slug: string; summary: string; sectors: string[] }>(
       `WITH candidates AS (
-         SELECT b.id, b.slug, ord FROM unnest($1::text[]) WITH ORDINALITY AS s(slug, ord)
+         SELECT b.id, b.slug, b.sectors, ord FROM unnest($1::text[]) WITH ORDINALITY AS s(slug, ord)
          JOIN brands b ON b.slug = s.slug
          WHERE NOT EXISTS (SELECT 1 FROM commitments c
                            WHERE c.type = $2 AND (c.brand_id = b.id OR c.company_id = b.company_id))
@@ -123,7 +125,7 @@ export async function prepareClaims(
        links AS (
          INSERT INTO commitment_evidence (commitment_id, evidence_id)
          SELECT claims.id, sources.id FROM claims JOIN sources ON sources.title = claims.summary)
-       SELECT claims.id, candidates.slug, claims.summary
+       SELECT claims.id, candidates.slug, claims.summary, candidates.sectors
        FROM claims JOIN candidates ON candidates.id = claims.brand_id ORDER BY candidates.ord`,
       [brands.map((brand) => brand.slug), CHURN_TYPE, count, tag, researcherId],
     );
@@ -131,6 +133,7 @@ export async function prepareClaims(
     return rows.map((row) => ({
       id: row.id,
       summary: row.summary,
+      sectors: row.sectors,
       brand: bySlug.get(row.slug) as ChurnBrand,
     }));
   } finally {

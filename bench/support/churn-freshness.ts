@@ -50,6 +50,10 @@ export class FreshnessBook {
     { claim: PreparedClaim; seq: number; scorecardShowsClaim: boolean }
   >();
   private seq = 0;
+  /** Per sector: how many brands its facets counted under CHURN_TYPE before any claim was verified. */
+  private readonly sectorBase = new Map<string, number>();
+  /** Per sector: the sequence numbers of the claims verified on its brands, in order. */
+  private readonly verifiedInSector = new Map<string, number[]>();
 
   /** What a read of `path` must reflect, taken when it starts. */
   known(path: string): Known {
@@ -64,7 +68,21 @@ export class FreshnessBook {
   /** Called when the verify's response has returned, with the primary's versions read after it. */
   recordVerified(claim: PreparedClaim, rows: VersionRows, scorecardShowsClaim: boolean): void {
     this.recordVersions(rows);
-    this.verified.set(claim.brand.slug, { claim, seq: ++this.seq, scorecardShowsClaim });
+    const seq = ++this.seq;
+    this.verified.set(claim.brand.slug, { claim, seq, scorecardShowsClaim });
+    for (const sector of claim.sectors) {
+      const seqs = this.verifiedInSector.get(sector) ?? [];
+      seqs.push(seq);
+      this.verifiedInSector.set(sector, seqs);
+    }
+  }
+
+  /**
+   * A sector's facets body read before any verification: its count of CHURN_TYPE is the base each verified claim
+   * on one of its brands adds one to (the claims' brands and groups had none of that type).
+   */
+  recordSectorBase(sector: string, facetsBody: string): void {
+    this.sectorBase.set(sector, facetCount(facetsBody, CHURN_TYPE));
   }
 
   recordVersions(rows: VersionRows): void {
@@ -83,7 +101,9 @@ export class FreshnessBook {
 
   check(read: Read, known: Known, body: string, etag: string | undefined): Verdict {
     const entry = read.brand && this.verified.get(read.brand.slug);
-    const claimChecked = Boolean(entry && entry.seq <= known.verifiedSeq && read.kind !== 'badge');
+    const claimChecked =
+      Boolean(entry && entry.seq <= known.verifiedSeq && read.kind !== 'badge') ||
+      (read.kind === 'sector facets' && read.sector !== undefined && this.verifiedIn(read.sector, known) > 0);
     const content = this.checkContent(read, known, body);
     if (content) return { stale: true, reason: content, claimChecked };
     if (!etag) return { stale: false, claimChecked };
@@ -91,6 +111,7 @@ export class FreshnessBook {
   }
 
   private checkContent(read: Read, known: Known, body: string): string | undefined {
+    if (read.kind === 'sector facets' && read.sector) return this.checkSectorFacets(read.sector, known, body);
     const entry = read.brand && this.verified.get(read.brand.slug);
     if (!entry || entry.seq > known.verifiedSeq) return undefined;
     const { claim } = entry;
@@ -109,6 +130,22 @@ export class FreshnessBook {
       case 'sector facets':
         return undefined;
     }
+  }
+
+  /** The sector's facets must count every claim on its brands verified before the read started. */
+  private checkSectorFacets(sector: string, known: Known, body: string): string | undefined {
+    const base = this.sectorBase.get(sector);
+    if (base === undefined) return undefined;
+    const verified = this.verifiedIn(sector, known);
+    const counted = facetCount(body, CHURN_TYPE);
+    return counted >= base + verified
+      ? undefined
+      : `${sector} facets count ${counted} of ${CHURN_TYPE}, ${base} + ${verified} verified were due`;
+  }
+
+  /** How many claims on the sector's brands were verified before the read started. */
+  private verifiedIn(sector: string, known: Known): number {
+    return (this.verifiedInSector.get(sector) ?? []).filter((seq) => seq <= known.verifiedSeq).length;
   }
 
   private checkEtag(path: string, version: bigint, etag: string): Verdict {

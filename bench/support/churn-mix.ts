@@ -15,6 +15,8 @@ export interface Read {
   path: string;
   /** The brand the read is about; aggregate reads over a sector have none. */
   brand?: ChurnBrand;
+  /** The sector a sector's list or facets is filtered by. */
+  sector?: string;
 }
 
 /** Shares of the public read mix: brand pages and cards most, then the campaigner's list and facets. */
@@ -93,6 +95,7 @@ export class ReadMix {
     return {
       kind,
       path: kind === 'sector list' ? `/api/brands?sector=${sector}` : `/api/brands/facets?sector=${sector}`,
+      sector,
     };
   }
 

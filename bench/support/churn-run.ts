@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '../../src/identity/auth/role.enum';
+import { BENCH_SECTORS } from '../catalogue-data';
 import { popularBrands, prepareClaims } from './churn-data';
 import { FreshnessBook } from './churn-freshness';
 import { runPhase, warmUp, type PhaseResult } from './churn-load';
@@ -63,6 +64,11 @@ export async function measureChurn(options: {
   );
   const book = new FreshnessBook();
   book.recordVersions(await primaryVersions(url));
+  // Each sector's facets before any verification: the base the claims verified on its brands add to.
+  for (const sector of BENCH_SECTORS) {
+    const response = await fetch(`${baseUrls[0]}/api/brands/facets?sector=${sector}`);
+    book.recordSectorBase(sector, await response.text());
+  }
   const mix = new ReadMix(brands);
   const phase = (name: string) => runPhase({ name, baseUrls, connections, seconds, mix, book });
 
