@@ -70,7 +70,8 @@ export class FreshnessBook {
     this.recordVersions(rows);
     const seq = ++this.seq;
     this.verified.set(claim.brand.slug, { claim, seq, scorecardShowsClaim });
-    for (const sector of claim.sectors) {
+    // A brand counts once in a sector's facets, however often its sectors name it (the generator repeats some).
+    for (const sector of new Set(claim.sectors)) {
       const seqs = this.verifiedInSector.get(sector) ?? [];
       seqs.push(seq);
       this.verifiedInSector.set(sector, seqs);
