@@ -35,7 +35,7 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   // Headers first, so refusals by the limits below carry them too.
   app.use(securityHeaders(config));
   // gzip or brotli as the client asks, streamed (exports are compressed as they are written). Public copies
-  // served from the front-door cache skip this: they keep compressed forms made once (public/cache).
+  // served from the front-door cache skip this: they keep the compressed forms made on their first hit (public/cache).
   app.use(compression());
   app.use(rejectBadRequestTargets);
   app.use(rejectUnparsedContentTypes);
