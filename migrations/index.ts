@@ -20,6 +20,7 @@ import { StatementGroups1796610000000 } from './1796610000000-StatementGroups';
 import { ScopedPublicVersions1796710000000 } from './1796710000000-ScopedPublicVersions';
 import { BrandStandings1796730000000 } from './1796730000000-BrandStandings';
 import { SectorScopes1796740000000 } from './1796740000000-SectorScopes';
+import { UniqueBrandSectors1796750000000 } from './1796750000000-UniqueBrandSectors';
 
 /**
  * Every migration in order. Listed explicitly (no globs) so compiled and ts-node runs agree; a migration
@@ -48,4 +49,5 @@ export const allMigrations = [
   ScopedPublicVersions1796710000000,
   BrandStandings1796730000000,
   SectorScopes1796740000000,
+  UniqueBrandSectors1796750000000,
 ];

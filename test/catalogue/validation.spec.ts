@@ -52,6 +52,7 @@ describe('input the catalogue refuses', () => {
     ['an LEI with bad check digits', { lei: '5493001KJTIIGC8Y1RXX' }, 'lei'],
     ['aliases that are not strings', { aliases: [1, 2] }, 'aliases'],
     ['a sector with spaces', { sectors: ['Apparel and shoes'] }, 'sectors'],
+    ['a sector named twice', { sectors: ['apparel', 'footwear', 'apparel'] }, 'sectors'],
     ['an Open Supply Hub id with spaces', { openSupplyHubId: 'CN 2019' }, 'openSupplyHubId'],
   ])('refuses a brand with %s', async (_case, fields, field) => {
     expectBadField(
@@ -90,6 +91,15 @@ describe('input the catalogue refuses', () => {
       headers: researcher.headers,
     });
     expectBadField(company, 'wikidataId');
+  });
+
+  it('refuses a sector named twice on PATCH of a brand, saying why', async () => {
+    const response = await api(testApp, 'PATCH', `/api/brands/${brandSlug}`, {
+      body: { sectors: ['toys', 'toys'] },
+      headers: researcher.headers,
+    });
+    expectBadField(response, 'sectors');
+    expect(JSON.stringify(response.body)).toContain('sectors must not name a sector twice');
   });
 
   it('refuses null for a brand name in a PATCH', async () => {

@@ -45,4 +45,31 @@ describe('migrations', () => {
     expect(reapplied).toHaveLength(allMigrations.length);
     expect(await schemaSnapshot()).toEqual(migrated);
   });
+
+  it('UniqueBrandSectors leaves each brand every sector once, in the order first given', async () => {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const lastRun = async () =>
+      (
+        await dataSource.query<Array<{ name: string }>>(
+          'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
+        )
+      )[0]?.name;
+    while ((await lastRun()) !== 'UniqueBrandSectors1796750000000') {
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    }
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    await dataSource.query(
+      `INSERT INTO brands (slug, name, sectors) VALUES
+         ('twice', 'Twice', ARRAY['toys', 'apparel', 'toys', 'apparel', 'food']),
+         ('once', 'Once', ARRAY['rail', 'toys'])`,
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    const rows = await dataSource.query<Array<{ slug: string; sectors: string[] }>>(
+      `SELECT slug, sectors FROM brands WHERE slug IN ('twice', 'once') ORDER BY slug`,
+    );
+    expect(rows).toEqual([
+      { slug: 'once', sectors: ['rail', 'toys'] },
+      { slug: 'twice', sectors: ['toys', 'apparel', 'food'] },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
   IsAliasList,
   IsCountryCode,
@@ -10,7 +10,7 @@ import {
   IsWikidataId,
 } from '../../companies/dto/identifier-validators';
 import { OPEN_SUPPLY_HUB_ID_MAX_LENGTH } from '../../companies/identifiers';
-import { SECTOR_PATTERN } from '../sector';
+import { IsSectorList } from './sector-list.validator';
 
 export class CreateBrandDto {
   @ApiPropertyOptional({
@@ -39,14 +39,7 @@ export class CreateBrandDto {
 
   @ApiPropertyOptional({ type: [String], example: ['apparel'], description: 'Lower-case sector keys' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
-  @Matches(SECTOR_PATTERN, {
-    each: true,
-    message: 'each value in sectors must be a lower-case key like apparel',
-  })
+  @IsSectorList()
   sectors?: string[];
 
   @ApiPropertyOptional({ description: 'Headquarters, ISO 3166-1 alpha-2', example: 'ES' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { IsAliasList, IsName } from '../../companies/dto/identifier-validators';
-import { SECTOR_PATTERN } from '../sector';
+import { IsSectorList } from './sector-list.validator';
 import { CreateBrandDto } from './create-brand.dto';
 
 /**
@@ -23,13 +23,6 @@ export class UpdateBrandDto extends PartialType(
 
   @ApiPropertyOptional({ type: [String] })
   @ValidateIf((_, value) => value !== undefined)
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsString({ each: true })
-  @MaxLength(40, { each: true })
-  @Matches(SECTOR_PATTERN, {
-    each: true,
-    message: 'each value in sectors must be a lower-case key like apparel',
-  })
+  @IsSectorList()
   sectors?: string[];
 }
