@@ -118,13 +118,15 @@ export async function generateCatalogue(client: Client, log: (line: string) => v
     INSERT INTO brands (slug, name, aliases, company_id, sectors, hq_country, status, reviewed_at)
     SELECT 'bench-brand-' || lpad(g::text, 6, '0'), 'Bench Brand ' || g, ARRAY['BB' || g],
            CASE WHEN random() < 0.7 THEN groups.id END,
-           CASE WHEN random() < 0.2 THEN ARRAY[${skewed(BENCH_SECTORS)}, ${skewed(BENCH_SECTORS)}]
-                ELSE ARRAY[${skewed(BENCH_SECTORS)}] END,
+           -- A second sector for a fifth of the brands, never the first one again (the API refuses that).
+           CASE WHEN random() < 0.2 AND sector.first <> sector.second THEN ARRAY[sector.first, sector.second]
+                ELSE ARRAY[sector.first] END,
            CASE WHEN random() < 0.97 THEN ${skewed(COUNTRIES)} END,
            s.status, CASE WHEN s.status = 'verified' THEN now() END
     FROM generate_series(1, ${SIZES.brands}) g
     JOIN groups ON groups.n = 1 + (g::bigint * 7919) % ${SIZES.companies}
-    CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.95 THEN 'verified' ELSE 'draft' END AS status, g AS keep) s`,
+    CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.95 THEN 'verified' ELSE 'draft' END AS status, g AS keep) s
+    CROSS JOIN LATERAL (SELECT ${skewed(BENCH_SECTORS)} AS first, ${skewed(BENCH_SECTORS)} AS second, g AS keep) sector`,
   );
   await step(
     'commitments',
