@@ -74,18 +74,6 @@ export class BrandsRepository {
   }
 
   /**
-   * The verified brands of a group in slug order (a brand page lists its siblings):
-   *   SELECT * FROM brands WHERE company_id = $1 AND status = 'verified' ORDER BY slug LIMIT $2
-   */
-  verifiedOfCompany(companyId: string, limit: number): Promise<Brand[]> {
-    return this.dataSource.getRepository(Brand).find({
-      where: { companyId, status: ReviewStatus.Verified },
-      order: { slug: 'ASC' },
-      take: limit,
-    });
-  }
-
-  /**
    * Brands whose name or an alias equals `name`, ignoring case; the trigram index narrows, the exact
    * comparison decides:
    *   WHERE catalogue_search_text(name, aliases) LIKE '%<name>%'

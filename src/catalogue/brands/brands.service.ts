@@ -147,11 +147,6 @@ export class BrandsService {
     return this.brands.findByRef(ref, manager);
   }
 
-  /** The verified brands of a group, in slug order (public brand pages list a brand's siblings). */
-  verifiedOfCompany(companyId: string, limit = 50): Promise<Brand[]> {
-    return this.brands.verifiedOfCompany(companyId, limit);
-  }
-
   findByNameOrAlias(name: string): Promise<Brand[]> {
     return this.brands.findByNameOrAlias(name);
   }

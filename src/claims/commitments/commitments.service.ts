@@ -83,15 +83,6 @@ export class CommitmentsService extends ClaimService<
     );
   }
 
-  /** Every verified commitment of a brand and its group (the whole timeline, for consistency checks). */
-  async verifiedTimelineForBrand(brandId: string, asOf: string = today()): Promise<CommitmentView[]> {
-    const rows = await this.commitments.timeline(
-      { brandId },
-      { statuses: [ReviewStatus.Verified], asOf, limit: 1000 },
-    );
-    return this.withEvidence(rows, undefined);
-  }
-
   protected toView(row: CommitmentRow, evidence: Evidence[], viewer: Viewer): CommitmentView {
     return toCommitmentView(row, evidence, viewer);
   }

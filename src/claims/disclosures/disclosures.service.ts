@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Evidence } from '../../evidence/sources/evidence.entity';
 import { isIsoDate } from '../../kernel/dates/is-iso-date';
 import { effectiveDate, normaliseDate } from '../../kernel/dates/known-date';
-import { ReviewStatus } from '../../kernel/review/review-status';
 import { Viewer, visibleStatuses } from '../../kernel/review/visibility';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { badCursor, CURSOR_UUID, decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
@@ -73,17 +72,6 @@ export class DisclosuresService extends ClaimService<
       (row) => encodeCursor({ disclosedOn: row.disclosed_on, id: row.id }),
       viewer,
     );
-  }
-
-  /** For scorecards: every verified disclosure of a brand and its group, with verified evidence; one query each. */
-  async verifiedForBrand(brandId: string, companyId: string | null): Promise<DisclosureView[]> {
-    const rows = await this.disclosures.list({
-      statuses: [ReviewStatus.Verified],
-      brandId,
-      brandCompanyId: companyId,
-      limit: 1000,
-    });
-    return this.withEvidence(rows, undefined);
   }
 
   protected toView(row: DisclosureRow, evidence: Evidence[], viewer: Viewer): DisclosureView {

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../identity/auth/authenticated-user';
 import type { Evidence } from '../../evidence/sources/evidence.entity';
 import { effectiveDate, normaliseDate } from '../../kernel/dates/known-date';
-import { today } from '../../kernel/dates/today';
-import { ReviewStatus } from '../../kernel/review/review-status';
 import { Viewer, visibleStatuses } from '../../kernel/review/visibility';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import {
@@ -80,21 +78,6 @@ export class FindingsService extends ClaimService<
     }
     const rows = await this.findings.list(filter);
     return this.pageOf(rows, limit, (row) => encodeCursor({ at: row.cursor_at, id: row.id }), viewer);
-  }
-
-  /** For scorecards: the verified findings of a brand and its group known on `asOf`, newest first. */
-  async verifiedForBrand(
-    brand: { id: string; companyId: string | null },
-    asOf: string = today(),
-  ): Promise<FindingView[]> {
-    const rows = await this.findings.list({
-      statuses: [ReviewStatus.Verified],
-      brandId: brand.id,
-      brandCompanyId: brand.companyId,
-      knownOn: asOf,
-      limit: 1000,
-    });
-    return this.withEvidence(rows, undefined);
   }
 
   protected toView(row: FindingRow, evidence: Evidence[], viewer: Viewer): FindingView {

@@ -68,13 +68,6 @@ export class ClosuresService extends ClaimService<FindingClosure, ClosureRow, Cl
     );
   }
 
-  /** The verified closures of these findings, with their verified evidence, in one query (scorecards). */
-  async verifiedFor(findingIds: string[]): Promise<ClosureView[]> {
-    if (!findingIds.length) return [];
-    const rows = await this.closures.list({ statuses: [ReviewStatus.Verified], findingIds });
-    return this.withEvidence(rows, undefined);
-  }
-
   protected toView(row: ClosureRow, evidence: Evidence[], viewer: Viewer): ClosureView {
     return toClosureView(row, evidence, viewer);
   }
