@@ -9,6 +9,7 @@ import {
   launchBrowser,
   newPage,
   screenshot,
+  setValue,
   signInAs,
   textOf,
   type TestBrowser,
@@ -58,8 +59,7 @@ describe('a change to a verified brand is decided on the review page', () => {
 
   async function proposeWebsite(page: Page, website: string): Promise<void> {
     await page.goto(`${testApp.baseUrl}/research/brands/${slug}/edit`);
-    await page.$eval('#field-website', (input) => ((input as HTMLInputElement).value = ''));
-    await page.type('#field-website', website);
+    await setValue(page, '#field-website', website);
     await clickAndWait(page, 'form.stacked button[type=submit]');
     expect(await textOf(page, '.notice.ok')).toContain('await review');
   }
@@ -153,11 +153,22 @@ describe('a change to a verified brand is decided on the review page', () => {
     const own = await newPage(chromium.browser);
     await signInAs(own, testApp.baseUrl, a1);
     await own.goto(`${testApp.baseUrl}/review`);
-    expect(await textOf(own, selector)).toMatch(/Country\s+DE\s+FR/);
+    expect(await textOf(own, selector)).toMatch(/Headquarters country\s+DE\s+FR/);
     expect(await textOf(own, selector)).toContain('You proposed this change');
     expect(await own.$(`${selector} form`)).toBeNull();
     await own.goto(`${testApp.baseUrl}/research/companies/${company.slug}`);
-    expect(await textOf(own, '.pending-revision')).toMatch(/Country\s+DE\s+FR/);
+    expect(await textOf(own, '.pending-revision')).toMatch(/Headquarters country\s+DE\s+FR/);
+    // The admin holds the reviewer role, so a decision posted by hand reaches four eyes, which refuses it.
+    const refusal = await own.evaluate(async (path) => {
+      const token = document.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+      const body = new URLSearchParams({ _csrf: token, decision: 'verify' });
+      const response = await fetch(path, { method: 'POST', body });
+      return { status: response.status, text: await response.text() };
+    }, `/review/revisions/company/${company.slug}`);
+    expect(refusal.status).toBe(403);
+    // Refused by the service, past the role guard and the CSRF check: the review page is rendered again.
+    expect(refusal.text).toContain('<h1>Review</h1>');
+    expect((await api(testApp, 'GET', `/api/companies/${company.slug}`)).body.country).toBe('DE');
     await own.close();
 
     const other = await newPage(chromium.browser);

@@ -31,8 +31,4 @@ export class RendersInFlight {
       resolve(copy);
     };
   }
-
-  get size(): number {
-    return this.pending.size;
-  }
 }

@@ -7,6 +7,8 @@ import { RevisionsService } from '../../catalogue/revisions/revisions.service';
 import type { ReviewDecision } from '../../kernel/review/review-workflow';
 import { DomainError, DomainErrorCode } from '../../platform/http/errors/domain-error';
 import { UsersService } from '../../identity/users/users.service';
+import { BRAND_FIELD_LABELS } from '../research/brand-form';
+import { COMPANY_FIELD_LABELS } from '../research/company-form';
 
 export const REVISION_KINDS = ['brand', 'company'] as const;
 export type RevisionKind = (typeof REVISION_KINDS)[number];
@@ -36,18 +38,13 @@ type RevisionRecord = { slug: string; name: string } & object;
 
 type RevisionEntry = { kind: RevisionKind; record: RevisionRecord; revision: ProposedRevision };
 
-/** Field names as the research pages label them; a field missing here shows under its own name. */
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  aliases: 'Other names',
-  companyId: 'Group',
-  sectors: 'Sectors',
-  hqCountry: 'Headquarters',
-  country: 'Country',
-  website: 'Website',
-  wikidataId: 'Wikidata',
-  lei: 'LEI',
-  openSupplyHubId: 'Open Supply Hub',
+/**
+ * Field names as the research forms label them (a revision stores the entity's `companyId` where the brand form
+ * has `company`); a field missing there shows under its own name.
+ */
+const FIELD_LABELS: Record<RevisionKind, Record<string, string>> = {
+  brand: { ...BRAND_FIELD_LABELS, companyId: 'Group' },
+  company: COMPANY_FIELD_LABELS,
 };
 
 /** How many waiting revisions the review page shows at once (oldest first). */
@@ -120,7 +117,7 @@ export class RevisionDisplay {
       href: `/research/${kind === 'brand' ? 'brands' : 'companies'}/${encodeURIComponent(record.slug)}`,
       changes: Object.entries(revision.changes).map(([field, value]) => ({
         field,
-        label: FIELD_LABELS[field] ?? field,
+        label: FIELD_LABELS[kind][field] ?? field,
         from: words(field, (record as Record<string, unknown>)[field]),
         to: words(field, value),
       })),
