@@ -47,6 +47,7 @@ describe('migrations', () => {
   });
 
   it('UniqueBrandSectors leaves each brand every sector once, in the order first given', async () => {
+    expect(allMigrations.map((migration) => migration.name)).toContain('UniqueBrandSectors1796750000000');
     await dataSource.runMigrations({ transaction: 'each' });
     const lastRun = async () =>
       (
@@ -54,9 +55,11 @@ describe('migrations', () => {
           'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
         )
       )[0]?.name;
-    while ((await lastRun()) !== 'UniqueBrandSectors1796750000000') {
+    for (let undone = 0; undone < allMigrations.length; undone++) {
+      if ((await lastRun()) === 'UniqueBrandSectors1796750000000') break;
       await dataSource.undoLastMigration({ transaction: 'each' });
     }
+    expect(await lastRun()).toBe('UniqueBrandSectors1796750000000');
     await dataSource.undoLastMigration({ transaction: 'each' });
     await dataSource.query(
       `INSERT INTO brands (slug, name, sectors) VALUES

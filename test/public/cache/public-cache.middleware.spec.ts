@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { PublicCacheMiddleware } from '../../../src/public/cache/public-cache.middleware';
 import type { PublicDataVersion } from '../../../src/public/cache/public-data-version';
 import { ResponseCache } from '../../../src/public/cache/response-cache';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * The render race, held still: a render reads the data, a change commits and moves the brand's version, and only
@@ -78,6 +79,8 @@ describe('the public cache middleware and concurrent misses of one page', () => 
   const cache = new ResponseCache(1024 * 1024, 64 * 1024);
   const version = { versionOf: () => '1' } as unknown as PublicDataVersion;
   let renders = 0;
+  /** Requests that have reached the middleware; `use` registers a waiter (or starts the render) synchronously. */
+  let arrived = 0;
   let status = 200;
   let hold: Promise<void> = Promise.resolve();
 
@@ -85,6 +88,7 @@ describe('the public cache middleware and concurrent misses of one page', () => 
     const middleware = new PublicCacheMiddleware(version, cache);
     server = createServer((request, response) => {
       (request as Request).originalUrl = request.url ?? '/';
+      arrived++;
       middleware.use(request as Request, response as unknown as Response, () => {
         const render = ++renders;
         const answer = status;
@@ -98,18 +102,20 @@ describe('the public cache middleware and concurrent misses of one page', () => 
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  /** Sends `count` reads of `path`, waits until the first render has started, then lets renders finish. */
+  /** Sends `count` reads of `path`, waits until all have reached the middleware, then lets renders finish. */
   async function concurrentReads(path: string, count: number) {
     let release = () => undefined as void;
     hold = new Promise((resolve) => (release = resolve));
-    const before = renders;
+    const start = arrived;
     const reads = Array.from({ length: count }, async () => {
       const response = await fetch(`${baseUrl}${path}`);
       return { status: response.status, cache: response.headers.get('x-cache'), body: await response.text() };
     });
-    while (renders === before) await new Promise((resolve) => setTimeout(resolve, 5));
-    // Let the other requests reach the middleware while the first render is held.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Every request reaches the middleware while the first render is held: all are rendering or waiting.
+    await waitFor(() => arrived - start === count, {
+      intervalMs: 5,
+      description: `${count} reads of ${path} to reach the middleware`,
+    });
     release();
     return Promise.all(reads);
   }

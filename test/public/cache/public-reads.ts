@@ -1,4 +1,5 @@
 import type { TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait-for';
 
 /** Every cacheable public read that shows one brand (its page, badge, JSON, scorecard and claim lists). */
 export function brandReads(slug: string): string[] {
@@ -43,14 +44,16 @@ export async function read(testApp: TestApp, path: string): Promise<Read> {
 export async function warm(testApp: TestApp, paths: string[]): Promise<Map<string, string>> {
   const etags = new Map<string, string>();
   for (const path of paths) {
-    let copy = await read(testApp, path);
     // A copy is kept once the render has been sent (its response's `finish`), a moment after the client has it.
-    for (let attempt = 0; copy.cache !== 'hit' && attempt < 100; attempt++) {
-      if (copy.status !== 200) throw new Error(`GET ${path} answered ${copy.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      copy = await read(testApp, path);
-    }
-    if (copy.cache !== 'hit' || !copy.etag) throw new Error(`GET ${path} never served from the cache`);
+    // Waits for a cached copy with an ETag; a status other than 200 ends the wait at once.
+    const copy = await waitFor(
+      async () => {
+        const answer = await read(testApp, path);
+        return answer.status !== 200 || (answer.cache === 'hit' && answer.etag) ? answer : undefined;
+      },
+      { timeoutMs: 2_000, intervalMs: 20, description: `GET ${path} to be served from the cache` },
+    );
+    if (copy.status !== 200 || !copy.etag) throw new Error(`GET ${path} answered ${copy.status}`);
     etags.set(path, copy.etag);
   }
   return etags;

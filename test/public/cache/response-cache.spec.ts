@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { INLINE_MAX_BYTES } from '../../../src/public/cache/content-coding';
 import { cachedResponse, ResponseCache } from '../../../src/public/cache/response-cache';
+import { waitFor } from '../../support/wait-for';
 
 const html = { 'content-type': 'text/html; charset=utf-8' };
 const page = (text: string, repeat = 200) => Buffer.from(`<p>${text}</p>\n`.repeat(repeat));
@@ -49,9 +50,12 @@ describe('the response cache and the compressed forms of its copies', () => {
     cache.set('k1', copy, 'all');
     const recorded = cache.size.bytes;
     expect(cache.formFor(copy, 'br')).toBe(copy);
-    for (let attempt = 0; attempt < 200 && !copy.forms.br; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    // null while the form is being made: waitFor takes null as an answer, so ask for a yes or no.
+    await waitFor(() => Boolean(copy.forms.br), {
+      timeoutMs: 2_000,
+      intervalMs: 10,
+      description: 'the br form',
+    });
     const br = cache.formFor(copy, 'br');
     expect(encodingOf(br.head)).toBe('br');
     expect(cache.size.bytes).toBe(recorded + br.body.length);
