@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -18,6 +17,7 @@ import { quoteIdentifier } from '../src/platform/database/ensure-database';
 import { buildDataSourceOptions } from '../src/app/database/typeorm-options';
 import { ReviewStatus } from '../src/kernel/review/review-status';
 import { BENCH_SECTORS, generateCatalogue, SIZES } from './catalogue-data';
+import { loadAverage } from './support/cli';
 
 /**
  * The campaigner query at DESIGN.md's scale (100k brands, 300k commitments, 1M evidence): p50/p95 of
@@ -157,10 +157,6 @@ async function main(): Promise<void> {
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const client = new Client({ connectionString: url });
   await client.connect();
-  const loadAverage = () =>
-    loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ');
   const load = loadAverage();
   const rows: Array<{ figure: string; unit: string; ours: number; ceiling: number; ratio: number }> = [];
   try {

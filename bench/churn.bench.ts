@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
-import { cloneCatalogue, dropDatabase } from './support/churn-data';
+import { dropDatabase } from '../test/support/test-database';
+import { cloneCatalogue } from './support/churn-data';
 import { measureChurn, type ChurnOutcome } from './support/churn-run';
 import { scaleOutRun, type ScaleOutOutcome } from './support/churn-scale-out';
 import { ChurnStack } from './support/churn-stack';
+import { loadAverage, numberOption } from './support/cli';
 import { cleanUpOnInterrupt } from './support/on-interrupt';
 
 /**
@@ -24,16 +25,6 @@ import { cleanUpOnInterrupt } from './support/on-interrupt';
  */
 const RESULTS = path.join(__dirname, 'results');
 const LOG_DIR = path.join(RESULTS, 'churn-logs');
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
-const load = () =>
-  loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
 
 async function singleProcessRun(seconds: number, connections: number): Promise<ChurnOutcome> {
   const databaseName = `pw_bench_churn_${randomBytes(3).toString('hex')}`;
@@ -57,20 +48,20 @@ async function singleProcessRun(seconds: number, connections: number): Promise<C
 }
 
 async function main(): Promise<void> {
-  const seconds = option('--seconds', 30);
-  const connections = option('--connections', 50);
+  const seconds = numberOption('--seconds', 30);
+  const connections = numberOption('--connections', 50);
   mkdirSync(LOG_DIR, { recursive: true });
   const single = {
-    loadAtStart: load(),
+    loadAtStart: loadAverage(),
     outcome: await singleProcessRun(seconds, connections),
-    loadAtEnd: load(),
+    loadAtEnd: loadAverage(),
   };
   summarise(single.outcome, single.loadAtStart, single.loadAtEnd);
   let scaled: { loadAtStart: string; outcome: ScaleOutOutcome; loadAtEnd: string } | undefined;
   if (process.argv.includes('--scale-out')) {
-    const loadAtStart = load();
+    const loadAtStart = loadAverage();
     const outcome = await scaleOutRun({ connections, seconds, logDir: LOG_DIR, log: console.log });
-    scaled = { loadAtStart, outcome, loadAtEnd: load() };
+    scaled = { loadAtStart, outcome, loadAtEnd: loadAverage() };
     summarise(outcome, loadAtStart, scaled.loadAtEnd);
     console.log(
       `scale-out served under churn ${outcome.busy.rps.toFixed(0)} req/s beside the single process's ` +

@@ -2,13 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory (bytes) of a process and all its descendants (Chromium's many processes included). */
 export function treeRss(rootPid: number): number {
-  const { rss } = processTable();
-  return [rootPid, ...descendantPids(rootPid)].reduce((total, pid) => total + (rss.get(pid) ?? 0), 0);
+  const { parents, rss } = processTable();
+  return [rootPid, ...descendantPids(rootPid, parents)].reduce(
+    (total, pid) => total + (rss.get(pid) ?? 0),
+    0,
+  );
 }
 
-/** Every process under `rootPid` (children, their children...), from /proc. */
-export function descendantPids(rootPid: number): number[] {
-  const { parents } = processTable();
+/** Every process under `rootPid` (children, their children...), from `parents` (pid to parent) or /proc. */
+export function descendantPids(rootPid: number, parents = processTable().parents): number[] {
   const found: number[] = [];
   const stack = [rootPid];
   while (stack.length) {

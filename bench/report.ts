@@ -6,8 +6,8 @@
  *   node -r ts-node/register/transpile-only bench/report.ts [--since <ms>] [--markdown]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
+import { loadAverage } from './support/cli';
 
 interface ResultRow {
   figure: string;
@@ -97,9 +97,7 @@ function main(): void {
   if (missing.length) console.log(`\nNo results from: ${missing.join(', ')}`);
   console.log(
     `\nratio = ours / ceiling (for times and memory lower is better; for rates and counts served, higher).` +
-      ` Load average now: ${loadavg()
-        .map((n) => n.toFixed(2))
-        .join(' ')} on a machine with 2 cores.`,
+      ` Load average now: ${loadAverage()} on a machine with 2 cores.`,
   );
 }
 

@@ -89,11 +89,6 @@ async function prepareDatabase(regenerate: boolean): Promise<string> {
   return url;
 }
 
-/** A verified brand with a group, commitments of both levels and a finding: a full card. */
-async function pickBrand(url: string): Promise<string> {
-  return (await fullBrands(url, 1))[0];
-}
-
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
@@ -190,7 +185,9 @@ async function main(): Promise<void> {
   const load = execSync('uptime').toString().trim();
   console.log(`uptime: ${load}`);
   const url = await prepareDatabase(regenerate);
-  const slug = await pickBrand(url);
+  // Full cards in slug order: the first is the cached rows' brand, all of them the uncached row's.
+  const freshBrands = await fullBrands(url, FRESH_BRANDS);
+  const slug = freshBrands[0];
   const app = start(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts'], {
     DATABASE_URL: url,
     PORT: String(APP_PORT),
@@ -264,7 +261,7 @@ async function main(): Promise<void> {
     // Uncached: a brand and a day no request asked before, each time (bench/support/uncached-scorecards.ts).
     bare.push(ceilingServer(url, CEILING_PORT));
     await waitForServer(`http://127.0.0.1:${CEILING_PORT}${freshPaths([slug])()}`, (response) => response.ok);
-    const next = freshPaths(await fullBrands(url, FRESH_BRANDS));
+    const next = freshPaths(freshBrands);
     await measureFresh(base, next, DURATION_SECONDS);
     await measureFresh(`http://127.0.0.1:${CEILING_PORT}`, next, DURATION_SECONDS);
     const freshRuns = [];

@@ -8,7 +8,6 @@
  * (the last argument runs one half; the results file then holds only its rows)
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -17,6 +16,7 @@ import { BrowserFetcher } from '../scrapers/browser/browser-fetcher';
 import { extractFetched } from '../scrapers/fetch/extract-fetched';
 import { HttpFetcher } from '../scrapers/fetch/http-fetcher';
 import { FixtureServer, html } from '../test/support/fixture-server';
+import { loadAverage } from './support/cli';
 
 const CONCURRENCY = 8;
 const HTTP_PAGES = 1200;
@@ -120,12 +120,6 @@ function processGroupCpuMs(groupId: number | undefined): number {
     ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
   return ticks / CLOCK_TICKS_PER_MS;
-}
-
-function load(): string {
-  return loadavg()
-    .map((n) => n.toFixed(2))
-    .join(', ');
 }
 
 function bareText(markup: string): string {
@@ -287,7 +281,7 @@ async function main(): Promise<void> {
   }
   const only = process.argv[3] as 'http' | 'browser' | undefined;
   try {
-    const loadBefore = load();
+    const loadBefore = loadAverage(', ');
     const rows = [
       ...(only === 'browser' ? [] : await benchHttp(fixture)),
       ...(only === 'http' ? [] : await benchBrowser(fixture, executablePath)),
@@ -295,7 +289,9 @@ async function main(): Promise<void> {
     console.log(
       `concurrency ${CONCURRENCY}; ceiling = bare undici + htmlparser2 text / bare puppeteer-core, one browser`,
     );
-    console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after, on a 2-core machine`);
+    console.log(
+      `load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage(', ')} after, on a 2-core machine`,
+    );
     console.table(rows);
     console.log('goals: HTTP ratio >= 0.5, browser ratio >= 0.8 (pages/s rows)');
     const dir = join(__dirname, 'results');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -17,6 +17,7 @@ import { ScreeningService } from '../src/screening/candidates/screening.service'
 import { ListImportService } from '../src/screening/lists/list-import.service';
 import { PINYIN_SYLLABLES } from '../src/screening/matching/pinyin-syllables';
 import { ScreeningCliModule } from '../src/screening/screening-cli.module';
+import { loadAverage, numberOption } from './support/cli';
 
 /**
  * Screening at the issue's scale: a brand's 100k supplier facilities against 1k listed entities, through
@@ -47,11 +48,6 @@ const ABROAD = [
   ['Tiruppur', 'IN'],
 ];
 const TRADES = ['Textile', 'Garment', 'Cotton', 'Knitting', 'Apparel', 'Yarn', 'Fashion', 'Spinning'];
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
 
 /** A deterministic generator, so two runs screen the same names. */
 function random(seed: number): () => number {
@@ -140,8 +136,8 @@ async function freshDatabase(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const facilities = option('facilities', 100_000);
-  const entities = option('entities', 1000);
+  const facilities = numberOption('--facilities', 100_000);
+  const entities = numberOption('--entities', 1000);
   const url = await freshDatabase();
   const dataSource = await new DataSource(buildDataSourceOptions(url)).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -181,9 +177,7 @@ async function main(): Promise<void> {
   const ours = (performance.now() - started) / 1000;
   const bestCeiling = Math.min(firstCeiling, await ceiling());
   const matches = added.filter((candidate) => candidate.decision === 'match').length;
-  const load = loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ');
+  const load = loadAverage();
 
   const figure = `${facilities} facilities x ${entities} entities screened`;
   console.log(

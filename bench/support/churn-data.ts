@@ -2,15 +2,13 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/app/database/typeorm-options';
 import { quoteIdentifier } from '../../src/platform/database/ensure-database';
+import { databaseUrl, withAdminClient } from '../../test/support/postgres-admin';
 import { generateCatalogue, SIZES } from '../catalogue-data';
 
-export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Generated once (a few minutes) and kept: each run clones it, which takes seconds. */
 const TEMPLATE = 'pw_bench_churn_template';
 /** The type the prepared claims state: in force from today, so lists and facets must count it once verified. */
 export const CHURN_TYPE = 'policy_no_region_sourcing';
-
-export const databaseUrl = (name: string, base = ADMIN_URL) => base.replace(/\/[^/]*$/, `/${name}`);
 
 async function migrate(url: string): Promise<void> {
   const dataSource = await new DataSource(buildDataSourceOptions(url)).initialize();
@@ -27,9 +25,7 @@ export async function cloneCatalogue(
   regenerate: boolean,
   log: (line: string) => void,
 ): Promise<string> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
+  await withAdminClient(async (admin) => {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [TEMPLATE]);
     if (regenerate || !exists.rowCount) {
       await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(TEMPLATE)} WITH (FORCE)`);
@@ -42,22 +38,13 @@ export async function cloneCatalogue(
       await client.end();
     }
     await admin.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(TEMPLATE)}`);
-  } finally {
-    await admin.end();
-  }
+  });
   const url = databaseUrl(name);
   await migrate(url);
   return url;
 }
 
-export async function dropDatabase(name: string): Promise<void> {
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-  await admin.end();
-}
-
-/** One brand the reads may ask for; `number` makes its name unique as a substring (5 digits, see below). */
+/** One brand the reads may ask for; its name is unique as a substring (5 digits, see popularBrands). */
 export interface ChurnBrand {
   slug: string;
   name: string;

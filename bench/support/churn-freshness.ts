@@ -27,6 +27,12 @@ export interface Verdict {
   claimChecked?: boolean;
 }
 
+interface VerifiedEntry {
+  claim: PreparedClaim;
+  seq: number;
+  scorecardShowsClaim: boolean;
+}
+
 /** How far back an ETag is looked for among older versions before it is called unclassified. */
 const OLDER_VERSIONS_SEARCHED = 200n;
 /** A response may carry a version newer than the bench has read yet (the verify's answer is still on its way). */
@@ -45,10 +51,7 @@ export class FreshnessBook {
   private readThrough = 0n;
   /** `scorecardShowsClaim`: the methodology may leave a claim off the card (a group's denial, say); only a
    * card that shows it on the primary, read signed in right after the verify, must show it to the public. */
-  private readonly verified = new Map<
-    string,
-    { claim: PreparedClaim; seq: number; scorecardShowsClaim: boolean }
-  >();
+  private readonly verified = new Map<string, VerifiedEntry>();
   private seq = 0;
   /** Per sector: how many brands its facets counted under CHURN_TYPE before any claim was verified. */
   private readonly sectorBase = new Map<string, number>();
@@ -60,7 +63,10 @@ export class FreshnessBook {
     return { version: BigInt(this.versions.versionOf(scopeOfRead(path))), verifiedSeq: this.seq };
   }
 
-  /** Where the next snapshot starts (CHANGES_SINCE's parameter). */
+  /**
+   * The newest aggregate version read: where the next snapshot starts (CHANGES_SINCE's parameter), and what
+   * responses may carry versions up to a little past.
+   */
   since(): bigint {
     return this.readThrough;
   }
@@ -70,7 +76,8 @@ export class FreshnessBook {
     this.recordVersions(rows);
     const seq = ++this.seq;
     this.verified.set(claim.brand.slug, { claim, seq, scorecardShowsClaim });
-    // A brand counts once in a sector's facets, however often its sectors name it (the generator repeats some).
+    // A brand counts once in a sector's facets, however often its sectors name it: the generator no longer
+    // repeats a sector, but a kept template database may predate that.
     for (const sector of new Set(claim.sectors)) {
       const seqs = this.verifiedInSector.get(sector) ?? [];
       seqs.push(seq);
@@ -95,25 +102,29 @@ export class FreshnessBook {
     if (BigInt(aggregate) > this.readThrough) this.readThrough = BigInt(aggregate);
   }
 
-  /** The newest aggregate version read: responses may carry versions up to a little past it. */
-  private newest(): bigint {
-    return this.readThrough;
-  }
-
   check(read: Read, known: Known, body: string, etag: string | undefined): Verdict {
     const entry = read.brand && this.verified.get(read.brand.slug);
+    const sectorVerified =
+      read.kind === 'sector facets' && read.sector ? this.verifiedIn(read.sector, known) : undefined;
     const claimChecked =
       Boolean(entry && entry.seq <= known.verifiedSeq && read.kind !== 'badge') ||
-      (read.kind === 'sector facets' && read.sector !== undefined && this.verifiedIn(read.sector, known) > 0);
-    const content = this.checkContent(read, known, body);
+      (sectorVerified !== undefined && sectorVerified > 0);
+    const content = this.checkContent(read, known, body, entry, sectorVerified);
     if (content) return { stale: true, reason: content, claimChecked };
     if (!etag) return { stale: false, claimChecked };
     return { ...this.checkEtag(read.path, known.version, etag), claimChecked };
   }
 
-  private checkContent(read: Read, known: Known, body: string): string | undefined {
-    if (read.kind === 'sector facets' && read.sector) return this.checkSectorFacets(read.sector, known, body);
-    const entry = read.brand && this.verified.get(read.brand.slug);
+  /** `entry` is the read's brand's verified claim, `sectorVerified` the sector's count (sector facets only). */
+  private checkContent(
+    read: Read,
+    known: Known,
+    body: string,
+    entry: VerifiedEntry | undefined,
+    sectorVerified: number | undefined,
+  ): string | undefined {
+    if (read.kind === 'sector facets' && read.sector)
+      return this.checkSectorFacets(read.sector, sectorVerified ?? 0, body);
     if (!entry || entry.seq > known.verifiedSeq) return undefined;
     const { claim } = entry;
     switch (read.kind) {
@@ -134,10 +145,9 @@ export class FreshnessBook {
   }
 
   /** The sector's facets must count every claim on its brands verified before the read started. */
-  private checkSectorFacets(sector: string, known: Known, body: string): string | undefined {
+  private checkSectorFacets(sector: string, verified: number, body: string): string | undefined {
     const base = this.sectorBase.get(sector);
     if (base === undefined) return undefined;
-    const verified = this.verifiedIn(sector, known);
     const counted = facetCount(body, CHURN_TYPE);
     return counted >= base + verified
       ? undefined
@@ -153,7 +163,7 @@ export class FreshnessBook {
     const day = today();
     const matches = (candidate: bigint) =>
       etagFor(cacheKey(candidate.toString(), day, path), 'anonymous') === etag;
-    for (let candidate = version; candidate <= this.newest() + NEWER_VERSIONS_SEARCHED; candidate++) {
+    for (let candidate = version; candidate <= this.since() + NEWER_VERSIONS_SEARCHED; candidate++) {
       if (matches(candidate)) return { stale: false };
     }
     for (

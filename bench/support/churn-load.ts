@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { percentile } from '../monitoring-probes';
 import type { FreshnessBook } from './churn-freshness';
 import type { Read, ReadMix } from './churn-mix';
 
@@ -70,12 +71,12 @@ export async function runPhase(options: {
           bodyTimeout: REQUEST_TIMEOUT_MS,
         });
         const body = await response.body.text();
-        const took = performance.now() - sent;
-        latencies.push(took);
         if (response.statusCode !== 200) {
           errors++;
           continue;
         }
+        const took = performance.now() - sent;
+        latencies.push(took);
         const kind = (byKind[read.kind] ??= { served: 0, meanMs: 0, rendered: 0 });
         kind.meanMs += (took - kind.meanMs) / ++kind.served;
         if (response.headers['x-cache'] === 'miss') kind.rendered++;
@@ -89,34 +90,28 @@ export async function runPhase(options: {
         }
       } catch {
         errors++;
-        latencies.push(performance.now() - sent);
       }
     }
   };
   await Promise.all(Array.from({ length: connections }, (_, index) => loop(index)));
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(pools.map((pool) => pool.close()));
-  latencies.sort((a, b) => a - b);
-  const served = latencies.length - errors;
+  // Only 200 answers are timed: errors and timeouts are counted apart.
+  const served = latencies.length;
   return {
     name: options.name,
     seconds,
     served,
     errors,
     rps: served / seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
+    p50: served ? percentile(latencies, 50) : NaN,
+    p99: served ? percentile(latencies, 99) : NaN,
     staleReads,
     unclassifiedEtags,
     claimChecks,
     byKind,
     staleExamples,
   };
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
 /**

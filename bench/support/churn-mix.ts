@@ -34,7 +34,7 @@ const MIX: [ReadKind, number][] = [
  * Zipf popularity (exponent 1): the most read brand is read about as often as the next 8% of the traffic, and
  * most of the 100k are read rarely, as on a day a report names a few well-known brands.
  */
-export class ZipfPicker<T> {
+class ZipfPicker<T> {
   private readonly cumulative: Float64Array;
 
   constructor(

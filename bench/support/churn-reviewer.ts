@@ -2,6 +2,7 @@ import { Pool, type Client } from 'pg';
 import type { PreparedClaim } from './churn-data';
 import { CHANGES_SINCE } from '../../src/public/cache/public-data-version';
 import type { FreshnessBook, VersionRows } from './churn-freshness';
+import { percentile } from '../monitoring-probes';
 
 export interface ReviewResult {
   verified: number;
@@ -41,13 +42,14 @@ export async function verifyOneASecond(options: {
         console.error(`verify ${claim.id}: ${response.status} ${await response.text()}`);
       return;
     }
+    const took = performance.now() - sent;
     const rows = await readVersions(primary, options.book.since());
     // Signed in, so rendered afresh from the primary: whether the card at this version shows the claim at all.
     const card = await fetch(`${baseUrl}/api/brands/${claim.brand.slug}/scorecard`, {
       headers: { authorization: `Bearer ${options.token}` },
     }).then((answer) => answer.text());
     options.book.recordVerified(claim, rows, card.includes(claim.id));
-    times.push(performance.now() - sent);
+    times.push(took);
   };
   const pending: Promise<void>[] = [];
   const count = Math.min(options.seconds, options.claims.length);
@@ -57,12 +59,11 @@ export async function verifyOneASecond(options: {
   }
   await Promise.all(pending);
   await primary.end();
-  times.sort((a, b) => a - b);
   return {
     verified: times.length,
     failed,
-    p50: times[Math.floor(times.length / 2)] ?? NaN,
-    max: times[times.length - 1] ?? NaN,
+    p50: times.length ? percentile(times, 50) : NaN,
+    max: times.length ? Math.max(...times) : NaN,
   };
 }
 

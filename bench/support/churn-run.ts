@@ -19,7 +19,7 @@ export interface ChurnOutcome {
   review: ReviewResult;
 }
 
-export function printPhase(phase: PhaseResult): void {
+function printPhase(phase: PhaseResult): void {
   console.log(
     `${phase.name.padEnd(22)} ${phase.rps.toFixed(0).padStart(6)} req/s  p50 ${phase.p50.toFixed(1)} ms  ` +
       `p99 ${phase.p99.toFixed(1)} ms  served ${phase.served}  errors ${phase.errors}  ` +

@@ -12,7 +12,7 @@ export const SETTLE_MS = 10_000;
  * the checks after the Redis loss are measured on their own, not through the next fault (a slow worker
  * start on a loaded machine would otherwise push one fault into the next).
  */
-export const QUIET_AFTER_FAULT_MS = 60_000;
+const QUIET_AFTER_FAULT_MS = 60_000;
 
 export interface FaultWindow {
   name: string;

@@ -63,15 +63,17 @@ export class LoadGenerator {
     clearInterval(this.timer);
     const waiting = [...this.pending];
     let left = 0;
+    let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all(waiting),
-      new Promise<void>((resolve) =>
-        setTimeout(() => {
+      new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
           left = this.pending.size;
           resolve();
-        }, this.options.timeoutMs + 5_000),
-      ),
+        }, this.options.timeoutMs + 5_000);
+      }),
     ]);
+    clearTimeout(timer);
     return left;
   }
 

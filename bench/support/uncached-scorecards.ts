@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -91,5 +91,7 @@ export function ceilingServer(url: string, port: number): ChildProcess {
         })
         .catch((error) => { res.writeHead(500); res.end(String(error)); });
     }).listen(${port}, '127.0.0.1');`;
-  return spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'inherit', 'inherit'] });
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return child;
 }
